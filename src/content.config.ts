@@ -1,0 +1,32 @@
+import { defineCollection, reference } from 'astro:content';
+import { glob } from 'astro/loaders';
+import {
+  eventSchema,
+  pointOfSaleSchema,
+  producerSchema,
+  productSchema,
+  regionSchema,
+} from './lib/content-schemas.ts';
+
+/** Tests point this at a fixture folder to prove that bad content fails the build. */
+const contentRoot = process.env.OCOP_CONTENT_DIR ?? './content';
+
+/** Ids come from file names, never from a `slug` field, so a duplicate slug is caught, not merged. */
+const byFileName = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml|json)$/, '');
+
+const files = (folder: string, pattern: string) =>
+  glob({ base: `${contentRoot}/${folder}`, pattern, generateId: byFileName });
+
+export const collections = {
+  products: defineCollection({
+    loader: glob({ base: `${contentRoot}/products`, pattern: '**/*.md', generateId: byFileName, deferRender: true }),
+    schema: ({ image }) => productSchema(reference('producers'), image()),
+  }),
+  producers: defineCollection({ loader: files('producers', '**/*.yaml'), schema: producerSchema }),
+  pointsOfSale: defineCollection({
+    loader: files('points-of-sale', '**/*.yaml'),
+    schema: pointOfSaleSchema(reference('producers'), reference('products')),
+  }),
+  events: defineCollection({ loader: files('events', '**/*.yaml'), schema: eventSchema(reference('producers')) }),
+  regions: defineCollection({ loader: files('regions', '**/*.yaml'), schema: regionSchema }),
+};

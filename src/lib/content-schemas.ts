@@ -1,0 +1,196 @@
+import { z } from 'astro/zod';
+import { CERTIFICATE_LEVELS, CERTIFICATE_STATUSES, CERTIFICATE_TERM_MONTHS } from './certificate.ts';
+import { addMonths, isIsoDate } from './dates.ts';
+import { GEO_PRECISIONS, VIETNAM_BOUNDS, isLatitudeInVietnam, isLongitudeInVietnam } from './geo.ts';
+import { PRODUCER_KINDS, PRODUCT_GROUPS } from './groups.ts';
+import { SOURCE_DOCUMENT_IDS } from './sources.ts';
+
+/**
+ * Zod schemas for everything under content/. They live here, apart from src/content.config.ts, so
+ * unit tests can exercise them; the config passes in Astro's `reference()` and `image()` helpers.
+ */
+
+/** YAML turns 2023-12-31 into a Date; content may also quote it. Both become "2023-12-31". */
+export const isoDate = z
+  .union([z.date(), z.string()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim()))
+  .refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD' });
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be lower-case letters and digits joined by hyphens, e.g. "nuoc-mam-40-do-dam"' });
+
+export const geoSchema = z.object({
+  lat: z.number().refine(isLatitudeInVietnam, {
+    message: `latitude must be inside Vietnam (${VIETNAM_BOUNDS.minLat} to ${VIETNAM_BOUNDS.maxLat})`,
+  }),
+  lng: z.number().refine(isLongitudeInVietnam, {
+    message: `longitude must be inside Vietnam (${VIETNAM_BOUNDS.minLng} to ${VIETNAM_BOUNDS.maxLng})`,
+  }),
+  precision: z.enum(GEO_PRECISIONS),
+});
+
+export const addressSchema = z.object({
+  /** The address exactly as the source document writes it. */
+  asWritten: z.string().min(1),
+  street: z.string().optional(),
+  hamlet: z.string().optional(),
+  commune: z.string().optional(),
+  district: z.string().optional(),
+  province: z.string().min(1),
+  /** Today's province after the 2025 merger. */
+  currentProvince: z.string().min(1),
+});
+
+/** Where a fact came from: an official document, or sample data made up to demonstrate a feature. */
+export const sourceSchema = z.object({
+  document: z.enum([...SOURCE_DOCUMENT_IDS, 'sample']),
+  section: z.string().optional(),
+  row: z.string().optional(),
+  /** Corrections and judgements made while importing, in plain words. */
+  notes: z.array(z.string()).default([]),
+});
+
+const certificateSchema = z
+  .object({
+    level: z.enum(CERTIFICATE_LEVELS),
+    decision: z.string().optional(),
+    issuedOn: isoDate.optional(),
+    issuedBy: isoDate.optional(),
+    expiresOn: isoDate.optional(),
+    status: z.enum(CERTIFICATE_STATUSES).default('valid'),
+  })
+  .refine((c) => c.issuedOn !== undefined || c.issuedBy !== undefined, {
+    message: 'give issuedOn, or issuedBy (the date of the list the product appears in) when the issue date is not published',
+    path: ['issuedOn'],
+  })
+  .refine((c) => !(c.issuedOn && c.expiresOn && c.expiresOn < c.issuedOn), {
+    message: 'expiresOn must not be before issuedOn',
+    path: ['expiresOn'],
+  })
+  .transform((c) => ({
+    ...c,
+    expiresOn: c.expiresOn ?? (c.issuedOn ? addMonths(c.issuedOn, CERTIFICATE_TERM_MONTHS) : undefined),
+  }));
+
+export const MARKETPLACES = ['shopee', 'lazada', 'tiki', 'sendo', 'voso', 'postmart', 'tiktok'] as const;
+export type Marketplace = (typeof MARKETPLACES)[number];
+
+const priceSchema = z.object({
+  amount: z
+    .number({ message: 'price amount must be a number of đồng' })
+    .int({ message: 'price must be a whole number of đồng (VND has no cents)' })
+    .positive({ message: 'price must be a positive number of đồng' }),
+  unit: z.string().min(1),
+  /** Sample prices are not official: they exist so the checkout can be demonstrated. */
+  sample: z.boolean().default(false),
+});
+
+const starsSchema = z.union([z.literal(3), z.literal(4), z.literal(5)], {
+  message: 'stars must be 3, 4 or 5',
+});
+
+const groupSchema = z.enum(PRODUCT_GROUPS, {
+  message: `group must be one of: ${PRODUCT_GROUPS.join(', ')}`,
+});
+
+type Ref = z.ZodType<unknown>;
+type ImageSchema = z.ZodType<unknown>;
+
+export function productSchema(producerRef: Ref = slug, image: ImageSchema = z.string()) {
+  return z
+    .object({
+      name: z.string().min(1),
+      nameEn: z.string().optional(),
+      slug,
+      stars: starsSchema,
+      potentialFiveStar: z.boolean().default(false),
+      group: groupSchema,
+      /** True when the group was inferred from the name because the source does not state it. */
+      groupInferred: z.boolean().default(false),
+      producer: producerRef,
+      certificate: certificateSchema,
+      price: priceSchema.optional(),
+      marketplaces: z.partialRecord(z.enum(MARKETPLACES), z.url({ protocol: /^https$/ })).default({}),
+      images: z.array(image).default([]),
+      tags: z.array(z.string()).default([]),
+      source: sourceSchema,
+    })
+    .refine((p) => !p.potentialFiveStar || p.stars === 4, {
+      message: 'a potential five-star product holds a 4-star certificate: set stars to 4',
+      path: ['potentialFiveStar'],
+    });
+}
+
+export const producerSchema = z.object({
+  name: z.string().min(1),
+  kind: z.enum(PRODUCER_KINDS),
+  address: addressSchema,
+  geo: geoSchema,
+  contacts: z
+    .object({
+      phone: z.string().optional(),
+      email: z.email().optional(),
+      website: z.url().optional(),
+      facebook: z.url().optional(),
+      zalo: z.string().optional(),
+    })
+    .default({}),
+  womenLed: z.boolean().optional(),
+  source: sourceSchema,
+});
+
+export const POINT_OF_SALE_KINDS = ['showroom', 'ocop-shop', 'supermarket', 'tourist-site', 'specialty-centre'] as const;
+
+export function pointOfSaleSchema(producerRef: Ref = slug, productRef: Ref = slug) {
+  return z.object({
+    name: z.string().min(1),
+    kind: z.enum(POINT_OF_SALE_KINDS),
+    operator: z.string().optional(),
+    address: addressSchema,
+    geo: geoSchema,
+    openingHours: z.string().optional(),
+    description: z.string().optional(),
+    carries: z
+      .object({ producers: z.array(producerRef).default([]), products: z.array(productRef).default([]) })
+      .default({ producers: [], products: [] }),
+    source: sourceSchema,
+  });
+}
+
+export function eventSchema(producerRef: Ref = slug) {
+  return z
+    .object({
+      name: z.string().min(1),
+      kind: z.enum(['fair', 'festival', 'exhibition']),
+      /** The year is always known; exact dates only when the source gives them. */
+      year: z.number().int().min(2018).max(2100),
+      startDate: isoDate.optional(),
+      endDate: isoDate.optional(),
+      location: z.object({ address: addressSchema, geo: geoSchema }),
+      description: z.string().optional(),
+      booths: z.array(z.object({ producer: producerRef, label: z.string().min(1) })).default([]),
+      source: sourceSchema,
+    })
+    .refine((e) => !(e.startDate && e.endDate && e.endDate < e.startDate), {
+      message: 'endDate must not be before startDate',
+      path: ['endDate'],
+    });
+}
+
+const districtSchema = z.object({
+  code: z.string().regex(/^\d{3}$/),
+  name: z.string().min(1),
+  type: z.enum(['city', 'town', 'district']),
+  centroid: geoSchema.omit({ precision: true }),
+  aliases: z.array(z.string()).optional(),
+});
+
+export const regionSchema = z.object({
+  code: z.string().regex(/^\d{2}$/),
+  name: z.string().min(1),
+  type: z.enum(['province', 'municipality']),
+  centroid: geoSchema.omit({ precision: true }),
+  after2025: z.object({ province: z.string().min(1), note: z.string().optional() }),
+  districts: z.array(districtSchema).default([]),
+});

@@ -1,0 +1,118 @@
+import { parseStarRating, type StarRating } from '../stars.ts';
+import { foldVietnamese, tidySpaces } from '../text.ts';
+
+/**
+ * Reads the provinces' appendix tables of certified products: a numbered row per product, optional
+ * section headings ("IV. SẢN PHẨM OCOP 3 SAO") that set the star level for the rows below, and a
+ * blank producer cell meaning "the same producer as the row above".
+ */
+export interface AppendixRow {
+  /** Where the row sits in the document: section heading (or "") and the row number as printed. */
+  section: string;
+  number: string;
+  /** 1-based line of the row in the table file, for error messages. */
+  line: number;
+  product: string;
+  producer: string;
+  address: string;
+  rating: StarRating;
+  /** True when the producer and address were carried down from the row above. */
+  producerFromRowAbove: boolean;
+}
+
+export interface RowProblem {
+  line: number;
+  cells: string[];
+  reason: string;
+}
+
+export interface AppendixTable {
+  rows: AppendixRow[];
+  problems: RowProblem[];
+}
+
+type Column = 'number' | 'product' | 'producer' | 'address' | 'rating';
+
+/** Folded header words for each column; "chủ thẻ" is a typo the Kiên Giang table really has. */
+const HEADER_WORDS: ReadonlyArray<readonly [Column, RegExp]> = [
+  ['number', /^(stt|so tt|so thu tu|tt)$/],
+  ['product', /(ten san pham|^san pham$)/],
+  ['producer', /(chu the|co so san xuat|don vi san xuat)/],
+  ['address', /^dia chi/],
+  ['rating', /(xep hang|hang sao|so sao|^sao$)/],
+];
+
+function mapColumns(header: string[]): Partial<Record<Column, number>> {
+  const columns: Partial<Record<Column, number>> = {};
+  header.forEach((cell, index) => {
+    const folded = foldVietnamese(cell);
+    const match = HEADER_WORDS.find(([column, pattern]) => columns[column] === undefined && pattern.test(folded));
+    if (match) columns[match[0]] = index;
+  });
+  return columns;
+}
+
+const ADDRESS_LINE = /^(địa chỉ\s*:|(ấp|áp|khóm|tổ|số|xã|phường|thị trấn|huyện)\b)/i;
+
+/** A producer cell may hold the name and then an "Địa chỉ: …" line, as in An Giang's appendix. */
+export function splitProducerCell(cell: string): { producer: string; address: string } {
+  const lines = cell.split('\n').map((line) => line.trim()).filter(Boolean);
+  const addressIndex = lines.findIndex((line, index) => index > 0 && ADDRESS_LINE.test(line));
+  if (addressIndex < 0) return { producer: tidySpaces(lines.join(' ')), address: '' };
+  return {
+    producer: tidySpaces(lines.slice(0, addressIndex).join(' ')).replace(/\s*-$/, ''),
+    address: tidySpaces(lines.slice(addressIndex).join(', ').replace(/^địa chỉ\s*:\s*/i, '')),
+  };
+}
+
+export function readAppendixTable(cells: string[][], defaultRating?: StarRating): AppendixTable {
+  const [header, ...body] = cells;
+  const columns = mapColumns(header ?? []);
+  const problems: RowProblem[] = [];
+  if (columns.product === undefined || columns.producer === undefined) {
+    problems.push({ line: 1, cells: header ?? [], reason: 'header names no product and producer columns' });
+    return { rows: [], problems };
+  }
+  const rows: AppendixRow[] = [];
+  let section = '';
+  let sectionRating = defaultRating;
+  let above: { producer: string; address: string } | undefined;
+  const cell = (row: string[], column: Column) =>
+    columns[column] === undefined ? '' : (row[columns[column]!] ?? '').trim();
+
+  body.forEach((row, index) => {
+    const line = index + 2;
+    const number = cell(row, 'number');
+    const product = tidySpaces(cell(row, 'product'));
+    if (!product && number && !/^\d+$/.test(number)) {
+      section = tidySpaces(number);
+      sectionRating = parseStarRating(section) ?? undefined;
+      above = undefined;
+      return;
+    }
+    if (!product) {
+      problems.push({ line, cells: row, reason: 'no product name' });
+      return;
+    }
+    const split = splitProducerCell(cell(row, 'producer'));
+    const address = cell(row, 'address') ? tidySpaces(cell(row, 'address')) : split.address;
+    const fromAbove = !split.producer;
+    const producer = split.producer || above?.producer || '';
+    const producerAddress = fromAbove ? (above?.address ?? '') : address;
+    const ratingText = cell(row, 'rating');
+    const rating = ratingText ? parseStarRating(ratingText) : sectionRating;
+    if (!producer) {
+      problems.push({ line, cells: row, reason: 'blank producer with no producer in the row above' });
+    } else if (!rating) {
+      problems.push({
+        line,
+        cells: row,
+        reason: ratingText ? `unreadable star rating "${ratingText}"` : 'no star rating in the row or its section heading (a candidate, not a certified product?)',
+      });
+    } else {
+      rows.push({ section, number, line, product, producer, address: producerAddress, rating, producerFromRowAbove: fromAbove });
+    }
+    if (producer) above = { producer, address: producerAddress };
+  });
+  return { rows, problems };
+}
