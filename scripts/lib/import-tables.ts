@@ -86,8 +86,13 @@ export function importTables(options: ImportOptions): ImportReport {
     const parsed = readAppendixTable(parseDelimited(text, delimiterFor(table.file, text)));
     report.problems.push(...parsed.problems.map((problem) => ({ ...problem, file: table.file })));
 
+    let rowAbove: { producer: string; address: string } | undefined;
     for (const original of parsed.rows) {
-      const { row, notes } = applyCorrections(original, table.document, corrections);
+      const corrected = applyCorrections(original, table.document, corrections);
+      const notes = corrected.notes;
+      // "Same producer as above" means the producer as corrected on the row above.
+      const row = original.producerFromRowAbove && rowAbove ? { ...corrected.row, ...rowAbove } : corrected.row;
+      rowAbove = { producer: row.producer, address: row.address };
       const key = producerKey(row.producer);
       let producerId = producerIdByKey.get(key);
       const producer = buildProducer(row, table, provinces, notes.filter((note) => !note.startsWith('product:')));

@@ -140,7 +140,7 @@ export const producerSchema = z.object({
   source: sourceSchema,
 });
 
-export const POINT_OF_SALE_KINDS = ['showroom', 'ocop-shop', 'supermarket', 'tourist-site', 'specialty-centre'] as const;
+export const POINT_OF_SALE_KINDS = ['showroom', 'ocop-shop', 'store', 'supermarket', 'tourist-site', 'specialty-centre'] as const;
 
 export function pointOfSaleSchema(producerRef: Ref = slug, productRef: Ref = slug) {
   return z.object({

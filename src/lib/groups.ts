@@ -19,7 +19,7 @@ export type ProductGroup = (typeof PRODUCT_GROUPS)[number];
 const GROUP_RULES: ReadonlyArray<readonly [ProductGroup, readonly string[]]> = [
   ['community-tourism', ['du lich', 'homestay', 'diem tham quan', 'khu sinh thai']],
   ['textiles-garments', ['tho cam', 'sa rong', 'khan ', 'lua ', 'vai ', 'det ']],
-  ['herbal', ['tinh dau', 'kim ngan', 'thao duoc', 'duoc lieu', 'cao ', 'xa den', 'dau gio', 'nghe', 'sam ', 'ca gai leo']],
+  ['herbal', ['tinh dau', 'kim ngan', 'thao duoc', 'duoc lieu', 'xa den', 'dau gio', 'nghe', 'sam ', 'ca gai leo']],
   ['beverages', ['ruou', 'nuoc uong', 'nuoc ep', 'tra ', 'tra', 'ca phe', 'bia', 'sua ', 'nuoc thot not', 'vang']],
   ['souvenirs-furniture-decoration', ['co bang', 'dua an', 'gio ', 'gio', 'tui ', 'sot', 'non ', 'tranh', 'luc binh', 'ghe', 'go ', 'lu ', 'moc ', 'tuong go']],
 ];

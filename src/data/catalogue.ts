@@ -1,0 +1,109 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ImageMetadata } from 'astro';
+import { certificateValidity, type CertificateValidity } from '../lib/certificate.ts';
+import { todayInVietnam } from '../lib/dates.ts';
+import { ContentIntegrityError, findIntegrityProblems } from '../lib/integrity.ts';
+import type { ProductGroup } from '../lib/groups.ts';
+import { placeName } from '../lib/address.ts';
+
+/**
+ * The whole catalogue, loaded once per build: collections joined, references checked, certificate
+ * validity worked out for today. Pages take what they need from here and only arrange it.
+ */
+export type ProductEntry = CollectionEntry<'products'>;
+export type ProducerEntry = CollectionEntry<'producers'>;
+
+export interface Product {
+  id: string;
+  slug: string;
+  data: ProductEntry['data'];
+  producer: ProducerEntry;
+  validity: CertificateValidity;
+  purchasable: boolean;
+  image: ImageMetadata;
+  district?: string;
+  province: string;
+  currentProvince: string;
+}
+
+export interface Catalogue {
+  today: string;
+  products: Product[];
+  productBySlug: Map<string, Product>;
+  producers: ProducerEntry[];
+  producerById: Map<string, ProducerEntry>;
+  productsByProducer: Map<string, Product[]>;
+  pointsOfSale: CollectionEntry<'pointsOfSale'>[];
+  events: CollectionEntry<'events'>[];
+  regions: CollectionEntry<'regions'>[];
+}
+
+const placeholders = import.meta.glob<{ default: ImageMetadata }>('../assets/placeholders/*.png', { eager: true });
+
+export function placeholderFor(group: ProductGroup): ImageMetadata {
+  return placeholders[`../assets/placeholders/${group}.png`].default;
+}
+
+/** Builds may pin "today" (OCOP_TODAY=YYYY-MM-DD) so certificate states are reproducible. */
+const today = () => process.env.OCOP_TODAY ?? todayInVietnam();
+
+let loading: Promise<Catalogue> | undefined;
+
+export function getCatalogue(): Promise<Catalogue> {
+  loading ??= loadCatalogue();
+  return loading;
+}
+
+const byName = (a: { data: { name: string } }, b: { data: { name: string } }) => a.data.name.localeCompare(b.data.name, 'vi');
+
+async function loadCatalogue(): Promise<Catalogue> {
+  const [productEntries, producers, pointsOfSale, events, regions] = await Promise.all([
+    getCollection('products'),
+    getCollection('producers'),
+    getCollection('pointsOfSale'),
+    getCollection('events'),
+    getCollection('regions'),
+  ]);
+  const problems = findIntegrityProblems({ products: productEntries, producers, pointsOfSale, events });
+  if (problems.length) throw new ContentIntegrityError(problems);
+
+  const day = today();
+  const producerById = new Map(producers.map((producer) => [producer.id, producer]));
+  const products = productEntries
+    .map((entry): Product => {
+      const producer = producerById.get(entry.data.producer.id)!;
+      const validity = certificateValidity(entry.data.certificate, day);
+      const address = producer.data.address;
+      return {
+        id: entry.id,
+        slug: entry.data.slug,
+        data: entry.data,
+        producer,
+        validity,
+        purchasable: validity.state === 'valid' && entry.data.price !== undefined,
+        image: (entry.data.images[0] as ImageMetadata | undefined) ?? placeholderFor(entry.data.group),
+        district: address.district,
+        province: placeName(address.province),
+        currentProvince: address.currentProvince,
+      };
+    })
+    .sort(byName);
+
+  const productsByProducer = new Map<string, Product[]>();
+  for (const product of products) {
+    const list = productsByProducer.get(product.producer.id) ?? [];
+    list.push(product);
+    productsByProducer.set(product.producer.id, list);
+  }
+  return {
+    today: day,
+    products,
+    productBySlug: new Map(products.map((product) => [product.slug, product])),
+    producers: producers.sort(byName),
+    producerById,
+    productsByProducer,
+    pointsOfSale,
+    events,
+    regions,
+  };
+}
