@@ -1,15 +1,34 @@
-import { vi, type UiKey } from './vi.ts';
+import { en } from './en.ts';
+import { vi, type Dictionary, type UiKey } from './vi.ts';
 
 export type { UiKey };
-export type Locale = 'vi';
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'vi';
 
-/** Looks up a UI string and fills its {placeholders}. */
-export function t(key: UiKey, values: Record<string, string | number> = {}): string {
-  return vi[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+const DICTIONARIES: Record<Locale, Dictionary> = { vi, en };
+
+export type Translate = (key: UiKey, values?: Record<string, string | number>) => string;
+
+/** The UI strings of a locale, with {placeholders} filled in. */
+export function useTranslations(locale: Locale): Translate {
+  const dictionary = DICTIONARIES[locale];
+  return (key, values = {}) =>
+    dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
-export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(
+const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+export function formatDate(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${iso}T00:00:00Z`),
   );
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
+}
+
+export function isLocale(value: string | undefined): value is Locale {
+  return (LOCALES as readonly string[]).includes(value ?? '');
 }

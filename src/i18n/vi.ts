@@ -1,4 +1,4 @@
-/** Vietnamese UI strings (the default locale). en.ts must provide every key. */
+/** Vietnamese UI strings (the default locale). en.ts must provide every key (the type checks it). */
 export const vi = {
   'site.name': 'OCOP Việt Nam',
   'site.tagline': 'Danh mục sản phẩm OCOP được chứng nhận',
@@ -73,3 +73,4 @@ export const vi = {
 } as const;
 
 export type UiKey = keyof typeof vi;
+export type Dictionary = Record<UiKey, string>;
