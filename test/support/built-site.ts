@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './server.ts';
+import { DIST, ROOT } from './server.ts';
 
-export const CLIENT_DIR = path.join(ROOT, 'dist/client');
+export const CLIENT_DIR = path.join(DIST, 'client');
 
 /** The HTML of a built page, by URL path. */
 export function builtPage(urlPath: string): string {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ROOT, startBuiltServer, type RunningServer } from './server.ts';
+import { DIST, startBuiltServer, type RunningServer } from './server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,8 +13,8 @@ let server: RunningServer | undefined;
 
 /** The site tests run against the built site: `npm test` builds it first. */
 export async function setup(project: TestProject) {
-  if (!existsSync(path.join(ROOT, 'dist/server/entry.mjs'))) {
-    throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+  if (!existsSync(path.join(DIST, 'server/entry.mjs'))) {
+    throw new Error(`${DIST} is missing: run \`npm run build\` first (npm test does).`);
   }
   server = await startBuiltServer();
   project.provide('baseUrl', server.url);

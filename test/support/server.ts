@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The build under test: dist/ unless OCOP_OUT_DIR names another (parallel work builds apart). */
+export const DIST = path.resolve(ROOT, process.env.OCOP_OUT_DIR ?? 'dist');
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -25,7 +27,7 @@ export interface RunningServer {
 /** Starts the built site (dist/server/entry.mjs) on loopback and waits until it answers. */
 export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/server/entry.mjs')], {
+  const child = spawn(process.execPath, [path.join(DIST, 'server/entry.mjs')], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,63 @@
+// npm run bench: builds the site, serves it on loopback and runs every benchmark in
+// scripts/bench/*.bench.ts, then rewrites BENCHMARKS.md with the figures and the machine they ran on.
+// Timing goals live here, never in tests. Run one: npm run bench -- map
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startBuiltServer } from '../../test/support/server.ts';
+
+export interface BenchContext {
+  baseUrl: string;
+  root: string;
+}
+
+export interface BenchResult {
+  title: string;
+  /** Rows of the result table: what was measured, the figure, and the goal if there is one. */
+  rows: Array<{ measure: string; value: string; goal?: string; met?: boolean }>;
+  notes?: string[];
+}
+
+export interface Bench {
+  name: string;
+  run(context: BenchContext): Promise<BenchResult>;
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+const only = process.argv.slice(2);
+const files = readdirSync(import.meta.dirname).filter((file) => file.endsWith('.bench.ts')).sort();
+
+execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, stdio: 'inherit' });
+const server = await startBuiltServer();
+const results: BenchResult[] = [];
+try {
+  for (const file of files) {
+    const bench = (await import(path.join(import.meta.dirname, file))).default as Bench;
+    if (only.length && !only.includes(bench.name)) continue;
+    console.log(`\n▶ ${bench.name}`);
+    const result = await bench.run({ baseUrl: server.url, root });
+    for (const row of result.rows) console.log(`  ${row.measure}: ${row.value}${row.goal ? ` (goal ${row.goal}${row.met === false ? ', NOT MET' : ''})` : ''}`);
+    results.push(result);
+  }
+} finally {
+  await server.stop();
+}
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+const sections = results.map((result) => [
+  `## ${result.title}`,
+  '',
+  '| measure | value | goal |',
+  '| --- | --- | --- |',
+  ...result.rows.map((row) => `| ${row.measure} | ${row.value} | ${row.goal ? `${row.goal}${row.met === false ? ' (not met)' : row.met ? ' ✓' : ''}` : ''} |`),
+  ...(result.notes?.length ? ['', ...result.notes.map((note) => `- ${note}`)] : []),
+  '',
+].join('\n'));
+if (!only.length) {
+  writeFileSync(
+    path.join(root, 'BENCHMARKS.md'),
+    `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.\nMachine: ${machine}.\nChromium: Debian's /usr/bin/chromium, headless.\n\n${sections.join('\n')}`,
+  );
+  console.log('\nBENCHMARKS.md updated');
+}
