@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readAppendixTable, type RowProblem } from '../../src/lib/importer/appendix-table.ts';
-import { delimiterFor, parseDelimited } from '../../src/lib/importer/csv.ts';
+import { delimiterFor, parseDelimitedRecords } from '../../src/lib/importer/csv.ts';
 import { mergeImported, type KeptEdit } from '../../src/lib/importer/merge.ts';
 import {
   applyCorrections,
   buildProducer,
   buildProduct,
   producerKey,
+  productOrigin,
   uniqueSlug,
+  type ProducerRecord,
   type Correction,
   type TableImport,
 } from '../../src/lib/importer/records.ts';
@@ -16,7 +18,7 @@ import type { Province } from '../../src/lib/regions.ts';
 import { readFolder, serialise, writeIfChanged, type ContentFile, type Data } from './content-files.ts';
 
 /** Fields that say what the source document says; everything else belongs to the office once created. */
-const PRODUCT_OWNED = ['name', 'stars', 'potentialFiveStar', 'producer', 'certificate.level', 'certificate.issuedBy', 'source'];
+const PRODUCT_OWNED = ['name', 'stars', 'potentialFiveStar', 'producer', 'origin', 'certificate.level', 'certificate.issuedBy', 'source'];
 const PRODUCER_OWNED = ['name', 'address', 'geo', 'source'];
 
 export interface TableSpec extends TableImport {
@@ -68,7 +70,8 @@ export function importTables(options: ImportOptions): ImportReport {
     producers.map((file) => [producerKey(String(file.data.name)), path.basename(file.file, '.yaml')]),
   );
   const producerFiles = new Map(producers.map((file) => [path.basename(file.file, '.yaml'), file]));
-  const producersWritten = new Set<string>();
+  /** The record each producer was first written from, to spot products made elsewhere. */
+  const producersWritten = new Map<string, ProducerRecord>();
 
   const save = (target: string, existing: ContentFile | undefined, imported: Data, owned: string[]) => {
     const merged = mergeImported(existing?.data, imported, owned, overwrite);
@@ -83,7 +86,8 @@ export function importTables(options: ImportOptions): ImportReport {
 
   for (const table of options.tables) {
     const text = readFileSync(table.file, 'utf8');
-    const parsed = readAppendixTable(parseDelimited(text, delimiterFor(table.file, text)));
+    const records = parseDelimitedRecords(text, delimiterFor(table.file, text));
+    const parsed = readAppendixTable(records.map((record) => record.cells), undefined, records.map((record) => record.line));
     report.problems.push(...parsed.problems.map((problem) => ({ ...problem, file: table.file })));
 
     let rowAbove: { producer: string; address: string } | undefined;
@@ -100,7 +104,7 @@ export function importTables(options: ImportOptions): ImportReport {
       producerIdByKey.set(key, producerId);
       // A producer listed on several rows is written once, from its first row.
       if (!producersWritten.has(producerId) && !row.producerFromRowAbove) {
-        producersWritten.add(producerId);
+        producersWritten.set(producerId, producer);
         const { id: _id, ...producerData } = producer;
         const target = path.join(producersDir, `${producerId}.yaml`);
         save(target, producerFiles.get(producerId), producerData, PRODUCER_OWNED);
@@ -109,9 +113,13 @@ export function importTables(options: ImportOptions): ImportReport {
       const existing = productBySource.get(`${table.document}#${producer.source.row}`);
       const slug = existing ? String(existing.data.slug) : uniqueSlug(row.product, row.producer, takenSlugs);
       takenSlugs.add(slug);
-      const product = buildProduct(row, table, producerId, slug, notes);
+      const home = producersWritten.get(producerId) ?? producer;
+      const origin = productOrigin(row, home, table, provinces);
+      const product = buildProduct(row, table, producerId, slug, notes, origin);
       const target = existing?.file ?? path.join(productsDir, `${slug}.md`);
-      save(target, existing, product as unknown as Data, PRODUCT_OWNED);
+      // An inferred group stays the importer's until the office confirms one (groupInferred: false).
+      const owned = existing?.data.groupInferred === false ? PRODUCT_OWNED : [...PRODUCT_OWNED, 'group'];
+      save(target, existing, product as unknown as Data, owned);
     }
   }
   return report;

@@ -73,7 +73,8 @@ async function loadCatalogue(): Promise<Catalogue> {
     .map((entry): Product => {
       const producer = producerById.get(entry.data.producer.id)!;
       const validity = certificateValidity(entry.data.certificate, day);
-      const address = producer.data.address;
+      // A product made away from its producer's address is listed where it is made.
+      const place = entry.data.origin ?? producer.data.address;
       return {
         id: entry.id,
         slug: entry.data.slug,
@@ -82,9 +83,9 @@ async function loadCatalogue(): Promise<Catalogue> {
         validity,
         purchasable: validity.state === 'valid' && entry.data.price !== undefined,
         image: (entry.data.images[0] as ImageMetadata | undefined) ?? placeholderFor(entry.data.group),
-        district: address.district,
-        province: placeName(address.province),
-        currentProvince: address.currentProvince,
+        district: place.district,
+        province: placeName(place.province),
+        currentProvince: producer.data.address.currentProvince,
       };
     })
     .sort(byName);

@@ -109,6 +109,8 @@ export function productSchema(producerRef: Ref = slug, image: ImageSchema = z.st
       /** True when the group was inferred from the name because the source does not state it. */
       groupInferred: z.boolean().default(false),
       producer: producerRef,
+      /** Where this product is made, when its certified address differs from the producer's. */
+      origin: addressSchema.pick({ asWritten: true, district: true, province: true }).optional(),
       certificate: certificateSchema,
       price: priceSchema.optional(),
       marketplaces: z.partialRecord(z.enum(MARKETPLACES), z.url({ protocol: /^https$/ })).default({}),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readAppendixTable, splitProducerCell } from '../../src/lib/importer/appendix-table.ts';
-import { parseDelimited } from '../../src/lib/importer/csv.ts';
+import { parseDelimited, parseDelimitedRecords } from '../../src/lib/importer/csv.ts';
 import { readSeed } from './helpers.ts';
 
 const readTable = (file: string) => readAppendixTable(parseDelimited(readSeed(file)));
@@ -182,13 +182,11 @@ describe('readAppendixTable problems', () => {
     expect(table.rows.map((row) => row.product)).toEqual(['Nước mắm']);
   });
 
-  // BUG (src/lib/importer/appendix-table.ts): `line` is documented as "1-based line of the row in
-  // the table file", but it is the index of the parsed record + 2. Multi-line quoted cells (every
-  // An Giang producer cell has 2-3 lines) and dropped blank lines shift it, so `file:line` in the
-  // import report points at the wrong line. Here the problem row is on line 4, reported as 3.
-  it.fails('reports the file line of a row after a multi-line cell', () => {
+  // Multi-line quoted cells (every An Giang producer cell) must not shift the reported line.
+  it('reports the file line of a row after a multi-line cell', () => {
     const text = 'STT,Sản phẩm,Thông tin Chủ thể sản xuất\n1,Mật thốt nốt,"Công ty cổ phần Palmania\nĐịa chỉ: Thị trấn Tri Tôn"\n2,,\n';
-    const table = readAppendixTable(parseDelimited(text), { stars: 4, potentialFiveStar: false });
+    const records = parseDelimitedRecords(text);
+    const table = readAppendixTable(records.map((r) => r.cells), { stars: 4, potentialFiveStar: false }, records.map((r) => r.line));
     expect(table.problems).toHaveLength(1);
     expect(table.problems[0].line).toBe(4);
   });
@@ -225,12 +223,8 @@ describe('splitProducerCell', () => {
     expect(splitProducerCell('Hộ kinh doanh Ngô Hoàng Dũ')).toEqual({ producer: 'Hộ kinh doanh Ngô Hoàng Dũ', address: '' });
   });
 
-  // BUG (src/lib/importer/appendix-table.ts, ADDRESS_LINE): the pattern ends in `\b`, which is an
-  // ASCII word boundary, so it never matches after "tổ", "số" or "xã" (their last letter is not
-  // ASCII). An unprefixed address line starting with one of these words is glued onto the producer
-  // name: "Cơ sở Phương Giàu Tổ 4, ấp Khánh Mỹ" with an empty address. (The seed tables are not
-  // affected today: their only unprefixed address line, III.4, starts with "ấp".)
-  it.fails.each([
+  // Address lines starting with tổ, số or xã (non-ASCII endings) are split off too.
+  it.each([
     ['Cơ sở Phương Giàu\nTổ 4, ấp Khánh Mỹ, xã Khánh Hòa', 'Cơ sở Phương Giàu', 'Tổ 4, ấp Khánh Mỹ, xã Khánh Hòa'],
     ['Cơ sở Trâm Quân\nSố 1018-1020, đường Tôn Đức Thắng', 'Cơ sở Trâm Quân', 'Số 1018-1020, đường Tôn Đức Thắng'],
     ['Hộ kinh doanh Hoà Kiều\nXã Tân Lập, huyện Tịnh Biên', 'Hộ kinh doanh Hoà Kiều', 'Xã Tân Lập, huyện Tịnh Biên'],

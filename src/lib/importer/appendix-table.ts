@@ -52,7 +52,8 @@ function mapColumns(header: string[]): Partial<Record<Column, number>> {
   return columns;
 }
 
-const ADDRESS_LINE = /^(địa chỉ\s*:|(ấp|áp|khóm|tổ|số|xã|phường|thị trấn|huyện)\b)/i;
+// A lookahead, not \b: \b is an ASCII word boundary and never follows "tổ", "số" or "xã".
+const ADDRESS_LINE = /^(địa chỉ\s*:|(ấp|áp|khóm|tổ|số|xã|phường|thị trấn|huyện)(?=\s|$))/i;
 
 /** A producer cell may hold the name and then an "Địa chỉ: …" line, as in An Giang's appendix. */
 export function splitProducerCell(cell: string): { producer: string; address: string } {
@@ -65,7 +66,11 @@ export function splitProducerCell(cell: string): { producer: string; address: st
   };
 }
 
-export function readAppendixTable(cells: string[][], defaultRating?: StarRating): AppendixTable {
+/**
+ * `lines` gives each record's first line in the file (parseDelimitedRecords), so problems point at
+ * the right line even after multi-line cells; without it, records are numbered from 1.
+ */
+export function readAppendixTable(cells: string[][], defaultRating?: StarRating, lines?: number[]): AppendixTable {
   const [header, ...body] = cells;
   const columns = mapColumns(header ?? []);
   const problems: RowProblem[] = [];
@@ -81,7 +86,7 @@ export function readAppendixTable(cells: string[][], defaultRating?: StarRating)
     columns[column] === undefined ? '' : (row[columns[column]!] ?? '').trim();
 
   body.forEach((row, index) => {
-    const line = index + 2;
+    const line = lines?.[index + 1] ?? index + 2;
     const number = cell(row, 'number');
     const product = tidySpaces(cell(row, 'product'));
     if (!product && number && !/^\d+$/.test(number)) {

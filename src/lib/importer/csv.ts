@@ -1,7 +1,20 @@
+export interface DelimitedRecord {
+  /** 1-based line of the file where the record starts. */
+  line: number;
+  cells: string[];
+}
+
 /** RFC 4180 CSV (or TSV) parsing: quoted fields may hold commas, tabs, quotes ("") and line breaks. */
 export function parseDelimited(text: string, delimiter: ',' | '\t' = ','): string[][] {
-  const rows: string[][] = [];
+  return parseDelimitedRecords(text, delimiter).map((record) => record.cells);
+}
+
+/** Like parseDelimited, keeping where each record starts in the file. Blank records are dropped. */
+export function parseDelimitedRecords(text: string, delimiter: ',' | '\t' = ','): DelimitedRecord[] {
+  const rows: DelimitedRecord[] = [];
   let row: string[] = [];
+  let line = 1;
+  let start = 1;
   let field = '';
   let quoted = false;
   const input = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -14,6 +27,7 @@ export function parseDelimited(text: string, delimiter: ',' | '\t' = ','): strin
       } else if (char === '"') {
         quoted = false;
       } else {
+        if (char === '\n') line++;
         field += char;
       }
     } else if (char === '"' && field === '') {
@@ -23,9 +37,10 @@ export function parseDelimited(text: string, delimiter: ',' | '\t' = ','): strin
       field = '';
     } else if (char === '\n') {
       row.push(field);
-      rows.push(row);
+      rows.push({ line: start, cells: row });
       row = [];
       field = '';
+      start = ++line;
     } else {
       field += char;
     }
@@ -33,9 +48,9 @@ export function parseDelimited(text: string, delimiter: ',' | '\t' = ','): strin
   if (quoted) throw new Error('unterminated quoted field at the end of the file');
   if (field !== '' || row.length) {
     row.push(field);
-    rows.push(row);
+    rows.push({ line: start, cells: row });
   }
-  return rows.filter((cells) => cells.some((cell) => cell.trim() !== ''));
+  return rows.filter((record) => record.cells.some((cell) => cell.trim() !== ''));
 }
 
 /** Picks the delimiter from the file name, or from the header line when the name does not say. */

@@ -33,6 +33,7 @@ function set(data: Data, path: string, value: unknown): void {
 
 /** Order-insensitive for object keys, so re-serialising a file never looks like an edit. */
 function canonical(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value).sort().map((key) => `${key}:${canonical((value as Data)[key])}`).join(',')}}`;

@@ -49,6 +49,7 @@ export interface ProductRecord {
   group: ProductGroup;
   groupInferred: boolean;
   producer: string;
+  origin?: { asWritten: string; district?: string; province: string };
   certificate: { level: CertificateLevel; issuedBy: string; status: 'valid' };
   source: { document: SourceDocumentId; section: string; row: string; notes: string[] };
 }
@@ -137,7 +138,25 @@ export function buildProducer(row: AppendixRow, table: TableImport, provinces: r
   };
 }
 
-export function buildProduct(row: AppendixRow, table: TableImport, producer: string, slug: string, notes: string[]): ProductRecord {
+/**
+ * A product's own place of production, when its row gives an address other than the one its
+ * producer was first listed with (Antesco: Long Xuyên head office, a Chợ Mới product).
+ */
+export function productOrigin(row: AppendixRow, producer: ProducerRecord, table: TableImport, provinces: readonly Province[]): ProductRecord['origin'] {
+  if (!row.address || row.address === producer.address.asWritten) return undefined;
+  const { province, district } = locate(row.address, table, provinces);
+  if (district === producer.address.district) return undefined;
+  return { asWritten: row.address, ...(district && { district }), province: `tỉnh ${province.name}` };
+}
+
+export function buildProduct(
+  row: AppendixRow,
+  table: TableImport,
+  producer: string,
+  slug: string,
+  notes: string[],
+  origin?: ProductRecord['origin'],
+): ProductRecord {
   const level = row.rating.stars === 3 && table.certifiedBy ? table.certifiedBy : levelForStars(row.rating);
   return {
     name: row.product,
@@ -147,6 +166,7 @@ export function buildProduct(row: AppendixRow, table: TableImport, producer: str
     group: inferProductGroup(row.product, { legacyList: table.legacyGroups }),
     groupInferred: true,
     producer,
+    ...(origin && { origin }),
     certificate: { level, issuedBy: SOURCE_DOCUMENTS[table.document].listedAsOf, status: 'valid' },
     source: { document: table.document, section: row.section || table.section || '', row: rowKey(row), notes },
   };
