@@ -1,0 +1,54 @@
+/** Ordering and paging of product listings; pages get stable URLs per sort and page number. */
+export const LISTING_SORTS = ['stars', 'name'] as const;
+export type ListingSort = (typeof LISTING_SORTS)[number];
+export const PAGE_SIZE = 24;
+
+export interface Listable {
+  name: string;
+  stars: number;
+  potentialFiveStar: boolean;
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+export const byName = (a: Listable, b: Listable) => collator.compare(a.name, b.name);
+
+/** Stars first (a potential five-star ranks above other 4-star products), then name. */
+export const byStars = (a: Listable, b: Listable) =>
+  b.stars - a.stars || Number(b.potentialFiveStar) - Number(a.potentialFiveStar) || byName(a, b);
+
+export function sortListing<T>(items: readonly T[], sort: ListingSort, view: (item: T) => Listable): T[] {
+  const compare = sort === 'name' ? byName : byStars;
+  return [...items].sort((a, b) => compare(view(a), view(b)));
+}
+
+export interface ListingPage<T> {
+  items: T[];
+  page: number;
+  pageCount: number;
+  total: number;
+  /** 1-based position of the first item, for "showing 25–48 of 126". */
+  first: number;
+  last: number;
+}
+
+export function paginate<T>(items: readonly T[], pageSize = PAGE_SIZE): ListingPage<T>[] {
+  const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
+  return Array.from({ length: pageCount }, (_, index) => {
+    const slice = items.slice(index * pageSize, (index + 1) * pageSize);
+    return {
+      items: slice,
+      page: index + 1,
+      pageCount,
+      total: items.length,
+      first: items.length ? index * pageSize + 1 : 0,
+      last: index * pageSize + slice.length,
+    };
+  });
+}
+
+/** The URL tail after a listing's own path: "", "2/", "ten/", "ten/2/" (vi) or "name/2/" (en). */
+export function listingTail(sort: ListingSort, page: number, nameSegment: string): string {
+  const sortPart = sort === 'name' ? `${nameSegment}/` : '';
+  return `${sortPart}${page > 1 ? `${page}/` : ''}`;
+}

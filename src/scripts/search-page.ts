@@ -1,0 +1,163 @@
+import {
+  SEARCH_FILTERS,
+  pagefindSort,
+  searchStateFromParams,
+  searchStateToParams,
+  type SearchFilter,
+  type SearchState,
+} from '../lib/search.ts';
+
+/** The subset of Pagefind's browser API this page uses. */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+interface PagefindSearch {
+  results: Array<{ id: string; data(): Promise<PagefindResultData> }>;
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(query: string | null, options: Record<string, unknown>): Promise<PagefindSearch>;
+}
+
+interface Strings {
+  results: string;
+  noResults: string;
+  loading: string;
+  stars: string;
+  potential: string;
+  linkCopied: string;
+  filterLabels: Record<SearchFilter, string>;
+}
+
+const PAGE = 24;
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+export async function startSearchPage(): Promise<void> {
+  const root = document.querySelector<HTMLElement>('[data-search]')!;
+  const form = root.querySelector('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const groups = root.querySelector<HTMLElement>('[data-filter-groups]')!;
+  const status = root.querySelector<HTMLElement>('[data-status]')!;
+  const list = root.querySelector<HTMLElement>('[data-results]')!;
+  const strings = JSON.parse(document.getElementById('search-strings')!.textContent!) as Strings;
+  if (window.matchMedia('(min-width: 56rem)').matches) root.querySelector('details')!.open = true;
+
+  let state: SearchState = searchStateFromParams(new URLSearchParams(location.search));
+  input.value = state.query;
+  sortSelect.value = state.sort;
+  status.textContent = strings.loading;
+
+  const pagefind = (await import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`)) as Pagefind;
+  await pagefind.options({ excerptLength: 18 });
+  const totals = await pagefind.filters();
+
+  function renderFilters(counts: Record<string, Record<string, number>>) {
+    groups.replaceChildren(
+      ...SEARCH_FILTERS.filter((name) => totals[name] && Object.keys(totals[name]).length > 1).map((name) => {
+        const values = Object.keys(totals[name]).sort((a, b) => a.localeCompare(b, document.documentElement.lang));
+        return element(
+          'fieldset',
+          { className: 'search__fieldset' },
+          element('legend', {}, strings.filterLabels[name]),
+          ...values.map((value) => {
+            const checkbox = element('input', { type: 'checkbox', name, value, checked: state.filters[name]?.includes(value) ?? false });
+            return element('label', { className: 'search__option' }, checkbox, ` ${value} `, element('span', { className: 'muted' }, `(${counts[name]?.[value] ?? 0})`));
+          }),
+        );
+      }),
+    );
+  }
+
+  let run = 0;
+  async function update(push: boolean) {
+    const params = searchStateToParams(state);
+    const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
+    if (push) history.replaceState(null, '', url);
+    const ticket = ++run;
+    const filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v?.length).map(([k, v]) => [k, { any: v }]));
+    const search = await pagefind.search(state.query || null, { filters, sort: pagefindSort(state.sort) ?? (state.query ? undefined : { stars: 'desc' }) });
+    if (ticket !== run) return;
+    renderFilters(search.filters);
+    status.textContent = search.results.length ? fill(strings.results, { count: search.results.length }) : strings.noResults;
+    list.replaceChildren();
+    await showMore(search, 0, ticket);
+  }
+
+  async function showMore(search: PagefindSearch, from: number, ticket: number) {
+    const page = await Promise.all(search.results.slice(from, from + PAGE).map((result) => result.data()));
+    if (ticket !== run) return;
+    list.querySelector('[data-more]')?.remove();
+    list.append(...page.map(renderResult));
+    if (search.results.length > from + PAGE) {
+      const more = element('button', { type: 'button', className: 'button-secondary' }, '…');
+      more.textContent = `+ ${Math.min(PAGE, search.results.length - from - PAGE)}`;
+      more.addEventListener('click', () => showMore(search, from + PAGE, ticket));
+      list.append(element('li', { className: 'search__more' }, more));
+      list.lastElementChild!.setAttribute('data-more', '');
+    }
+  }
+
+  function renderResult(data: PagefindResultData): HTMLElement {
+    const stars = Number(data.meta.stars);
+    const badge = element('span', { className: 'stars' }, element('span', { className: 'stars__icons', ariaHidden: 'true' }, '★'.repeat(stars)), ` ${fill(strings.stars, { stars })}`);
+    if (data.meta.potential === '1') badge.append(' ', element('span', { className: 'badge badge--gold' }, strings.potential));
+    const image = element('img', { src: data.meta.image, alt: '', width: 160, height: 120, loading: 'lazy' });
+    return element(
+      'li',
+      { className: 'result' },
+      image,
+      element(
+        'div',
+        {},
+        element('h2', { className: 'result__title' }, element('a', { href: data.url }, data.meta.title)),
+        badge,
+        element('p', { className: 'card__meta' }, data.meta.producer),
+        element('p', { className: 'card__meta' }, data.meta.place),
+      ),
+    );
+  }
+
+  const readForm = (): SearchState => {
+    const filters: SearchState['filters'] = {};
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) {
+      const name = box.name as SearchFilter;
+      filters[name] = [...(filters[name] ?? []), box.value];
+    }
+    return { query: input.value.trim(), filters, sort: sortSelect.value as SearchState['sort'] };
+  };
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  form.addEventListener('input', (event) => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      state = readForm();
+      void update(true);
+    }, event.target === input ? 200 : 0);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    state = readForm();
+    void update(true);
+  });
+  root.querySelector('[data-clear]')!.addEventListener('click', () => {
+    state = { ...state, filters: {} };
+    void update(true);
+  });
+  root.querySelector('[data-copy-link]')!.addEventListener('click', async (event) => {
+    await navigator.clipboard?.writeText(location.href).catch(() => undefined);
+    (event.currentTarget as HTMLElement).textContent = strings.linkCopied;
+  });
+  await update(false);
+}
