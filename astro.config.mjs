@@ -1,5 +1,5 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, envField } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
@@ -16,6 +16,20 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   integrations: [react(), sitemap()],
+  env: {
+    schema: {
+      // Commerce, read by the server at run time and never bundled for the browser. All optional:
+      // without a Stripe key the site runs and the cart offers other ways to buy. STRIPE_API_* point
+      // the SDK at a local Stripe-compatible server in tests.
+      STRIPE_SECRET_KEY: envField.string({ context: 'server', access: 'secret', optional: true }),
+      STRIPE_WEBHOOK_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+      STRIPE_API_HOST: envField.string({ context: 'server', access: 'secret', optional: true }),
+      STRIPE_API_PORT: envField.number({ context: 'server', access: 'secret', optional: true, int: true }),
+      STRIPE_API_PROTOCOL: envField.enum({ context: 'server', access: 'secret', optional: true, values: ['http', 'https'] }),
+      SITE_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
+      ORDERS_DB_PATH: envField.string({ context: 'server', access: 'secret', optional: true }),
+    },
+  },
   server: { port: Number(process.env.PORT ?? 4321), host: true },
   trailingSlash: 'ignore',
   build: { format: 'directory' },

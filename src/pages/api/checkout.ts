@@ -1,0 +1,83 @@
+import type { APIRoute } from 'astro';
+import { randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import { checkRequestHeaders, MAX_BODY_BYTES, parseCheckoutBody, priceCheckout } from '../../lib/commerce/checkout-request.ts';
+import { encodeOrderMetadata } from '../../lib/commerce/order-metadata.ts';
+import { pagePath } from '../../lib/paths.ts';
+import { catalogueLookup } from '../../server/catalogue-products.ts';
+import { getStripe, paymentsConfigured, siteOrigin } from '../../server/config.ts';
+import { BodyTooLargeError, json, readTextWithin } from '../../server/http.ts';
+
+export const prerender = false;
+
+/** The cart asks first whether online payment is available, to offer other ways to buy if not. */
+export const GET: APIRoute = () => json({ configured: paymentsConfigured() });
+
+/**
+ * Turns a cart ({ items: [{ productId, quantity }] }) into a Stripe Checkout Session and answers
+ * { url } for the browser to go to. Every refusal is a 4xx with { error: reason } and reaches no Stripe.
+ */
+export const POST: APIRoute = async ({ request }) => {
+  const origin = siteOrigin(request);
+  const headers = checkRequestHeaders({
+    contentType: request.headers.get('content-type'),
+    contentLength: request.headers.get('content-length'),
+    origin: request.headers.get('origin'),
+    allowedOrigins: [...new Set([origin, new URL(request.url).origin])],
+  });
+  if (!headers.ok) return json({ error: headers.reason }, headers.status);
+
+  let text: string;
+  try {
+    text = await readTextWithin(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return json({ error: 'body-too-large' }, 413);
+    throw error;
+  }
+  const parsed = parseCheckoutBody(text);
+  if (!parsed.ok) return json({ error: parsed.reason, detail: parsed.detail }, parsed.status);
+  const priced = priceCheckout(parsed.body.items, await catalogueLookup());
+  if (!priced.ok) return json({ error: priced.reason, detail: priced.detail }, priced.status);
+  if (!paymentsConfigured()) return json({ error: 'payments-not-configured' }, 503);
+
+  const { locale } = parsed.body;
+  const lines = priced.lines;
+  try {
+    const session = await getStripe().checkout.sessions.create(
+      {
+        mode: 'payment',
+        currency: 'vnd',
+        locale,
+        // VND is a zero-decimal currency: 35000 is 35,000 ₫, passed through unchanged.
+        line_items: lines.map(({ product, quantity }) => ({
+          quantity,
+          price_data: {
+            currency: 'vnd',
+            unit_amount: product.price,
+            product_data: {
+              name: `${product.name} (${product.unit})`,
+              images: [new URL(product.imagePath, origin).href],
+              metadata: { product_id: product.id, producer_id: product.producerId },
+            },
+          },
+        })),
+        shipping_address_collection: { allowed_countries: ['VN'] },
+        phone_number_collection: { enabled: true },
+        success_url: `${origin}${pagePath('checkoutSuccess', locale)}?session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${origin}${pagePath('checkoutCancel', locale)}`,
+        metadata: encodeOrderMetadata(
+          lines.map(({ product, quantity }) => ({ productId: product.id, producerId: product.producerId, quantity, unitAmount: product.price })),
+        ),
+      },
+      // One key per checkout attempt: the SDK's retry reuses it, so a retry never makes a second session.
+      { idempotencyKey: `checkout-${randomUUID()}` },
+    );
+    if (!session.url) throw new Error(`session ${session.id} has no url`);
+    return json({ url: session.url });
+  } catch (error) {
+    // Stripe refused or could not be reached: nothing was bought, the cart stays, trying again is safe.
+    const detail = error instanceof Stripe.errors.StripeError ? error.type : 'unexpected';
+    console.error('checkout: Stripe session failed:', error instanceof Error ? error.message : error);
+    return json({ error: 'payment-provider-unavailable', detail, retryable: true }, 502, { 'Retry-After': '5' });
+  }
+};
