@@ -3,6 +3,7 @@ import { defineConfig, envField } from 'astro/config';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
+import { localePaths } from './src/lib/paths.ts';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
@@ -15,7 +16,18 @@ export default defineConfig({
   cacheDir: process.env.OCOP_CACHE_DIR ?? './node_modules/.astro',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [react(), sitemap()],
+  integrations: [
+    react(),
+    sitemap({
+      // Both locales, each URL with its hreflang pair (the locales' paths differ, so the
+      // integration's prefix-based i18n option cannot pair them).
+      serialize(item) {
+        const pair = localePaths(new URL(item.url).pathname);
+        if (pair) item.links = [{ lang: 'vi-VN', url: new URL(pair.vi, site).href }, { lang: 'en', url: new URL(pair.en, site).href }];
+        return item;
+      },
+    }),
+  ],
   env: {
     schema: {
       // Commerce, read by the server at run time and never bundled for the browser. All optional:
@@ -28,6 +40,13 @@ export default defineConfig({
       STRIPE_API_PROTOCOL: envField.enum({ context: 'server', access: 'secret', optional: true, values: ['http', 'https'] }),
       SITE_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
       ORDERS_DB_PATH: envField.string({ context: 'server', access: 'secret', optional: true }),
+      // Map tiles: OpenStreetMap by default; point these at another tile server (and credit it) if needed.
+      PUBLIC_MAP_TILE_URL: envField.string({ context: 'client', access: 'public', default: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }),
+      PUBLIC_MAP_TILE_ATTRIBUTION: envField.string({
+        context: 'client',
+        access: 'public',
+        default: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+      }),
     },
   },
   server: { port: Number(process.env.PORT ?? 4321), host: true },

@@ -1,0 +1,68 @@
+import { placeName } from '../lib/address.ts';
+import { producerPath, productPath, homePath, type Locale } from '../lib/paths.ts';
+import { breadcrumbJsonLd, producerJsonLd, productJsonLd, type JsonLd } from '../lib/structured-data.ts';
+import { slugify } from '../lib/text.ts';
+import { useTranslations } from '../i18n/ui.ts';
+import type { Product, ProducerEntry } from './catalogue.ts';
+import { listingUrl } from './listings.ts';
+
+/** Breadcrumb trail of a product: home › today's province › district as certified › product. */
+export function productBreadcrumbs(product: Product, locale: Locale) {
+  const t = useTranslations(locale);
+  return [
+    { name: t('nav.home'), url: homePath(locale) },
+    { name: product.currentProvince, url: listingUrl({ kind: 'province', id: slugify(product.currentProvince) }, locale) },
+    ...(product.district
+      ? [{ name: product.district, url: listingUrl({ kind: 'district', id: slugify(`${product.province} ${placeName(product.district)}`) }, locale) }]
+      : []),
+    { name: product.data.name, url: productPath(product.slug, locale) },
+  ];
+}
+
+const absolute = (url: string, site: URL) => new URL(url, site).href;
+
+export function productStructuredData(product: Product, locale: Locale, site: URL): JsonLd[] {
+  const t = useTranslations(locale);
+  const { data, producer } = product;
+  return [
+    productJsonLd({
+      name: data.name,
+      url: absolute(productPath(product.slug, locale), site),
+      image: absolute(`/og/${product.slug}.png`, site),
+      description: `${data.name} – OCOP ${t('stars.label', { stars: data.stars })}, ${producer.data.name}, ${product.province}.`,
+      stars: data.stars,
+      groupLabel: t(`group.${data.group}`),
+      producer: { name: producer.data.name, url: absolute(producerPath(producer.id, locale), site) },
+      offer: data.price ? { price: data.price.amount, url: absolute(productPath(product.slug, locale), site), inStock: product.purchasable } : undefined,
+    }),
+    breadcrumbJsonLd(productBreadcrumbs(product, locale).map((item) => ({ ...item, url: absolute(item.url, site) }))),
+  ];
+}
+
+export function producerStructuredData(producer: ProducerEntry, locale: Locale, site: URL): JsonLd[] {
+  const t = useTranslations(locale);
+  const { data } = producer;
+  const url = absolute(producerPath(producer.id, locale), site);
+  return [
+    producerJsonLd({
+      name: data.name,
+      url,
+      kind: data.kind,
+      address: {
+        street: [data.address.street, data.address.hamlet, data.address.commune].filter(Boolean).join(', ') || undefined,
+        locality: data.address.district,
+        region: data.address.province,
+      },
+      geo: data.geo.precision === 'exact' ? data.geo : undefined,
+      telephone: data.contacts.phone,
+      email: data.contacts.email,
+      sameAs: [data.contacts.website, data.contacts.facebook].filter((link): link is string => Boolean(link)),
+    }),
+    breadcrumbJsonLd([
+      { name: t('nav.home'), url: absolute(homePath(locale), site) },
+      { name: data.address.currentProvince, url: absolute(listingUrl({ kind: 'province', id: slugify(data.address.currentProvince) }, locale), site) },
+      { name: data.name, url },
+    ]),
+  ];
+}
+
