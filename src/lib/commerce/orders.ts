@@ -27,16 +27,16 @@ export function mergeOrderStatus(current: OrderStatus | undefined, incoming: Ord
   return incoming;
 }
 
-export interface ProducerShare {
+export interface ProducerShare<Line extends OrderLineData = OrderLineData> {
   producerId: string;
-  lines: OrderLineData[];
+  lines: Line[];
   /** Đồng owed to this producer for its lines. */
   subtotal: number;
 }
 
 /** Each producer fulfils and is paid for its own lines. Producers keep the order they first appear in. */
-export function splitByProducer(lines: readonly OrderLineData[]): ProducerShare[] {
-  const shares = new Map<string, ProducerShare>();
+export function splitByProducer<Line extends OrderLineData>(lines: readonly Line[]): ProducerShare<Line>[] {
+  const shares = new Map<string, ProducerShare<Line>>();
   for (const line of lines) {
     const share = shares.get(line.producerId) ?? { producerId: line.producerId, lines: [], subtotal: 0 };
     share.lines.push(line);

@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeOrderMetadata } from '../../../src/lib/commerce/order-metadata.ts';
 import { OrdersDb } from '../../../src/server/orders-db.ts';
+import { ROOT } from '../../support/server.ts';
 import { TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from '../../support/stripe-test-server.ts';
 import { PRODUCTS, startCommerceServers, type CommerceServers } from './commerce-servers.ts';
 
@@ -115,5 +119,23 @@ describe('POST /api/stripe/webhook', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: true, ignored: 'checkout.session.expired' });
     expect(orders.orderCount()).toBe(before);
+  });
+
+  it('lists orders per producer and exports them as CSV (npm run orders)', async () => {
+    await deliver(sessionEvent('checkout.session.completed', 'cs_test_export', 'paid'));
+    const run = (...args: string[]) => execFileSync(process.execPath, [path.join(ROOT, 'scripts/orders.ts'), '--db', servers.ordersDbPath, ...args], { encoding: 'utf8' });
+    const listing = run('--producer', PRODUCTS.tuongXay.producer);
+    expect(listing).toContain(`${PRODUCTS.tuongXay.producer}:`);
+    expect(listing).not.toContain(PRODUCTS.matThotNot.producer);
+    expect(listing).toContain('2 × Tương xay');
+
+    const file = path.join(path.dirname(servers.ordersDbPath), 'export.csv');
+    run('--csv', file);
+    const rows = readFileSync(file, 'utf8').trim().split('\r\n').slice(1);
+    const exported = rows.filter((row) => row.includes('cs_test_export'));
+    expect(exported.map((row) => row.split(',').slice(0, 1).concat(row.split(',').slice(6, 9)))).toEqual([
+      [PRODUCTS.matThotNot.producer, '3', '85000', '255000'],
+      [PRODUCTS.tuongXay.producer, '2', '35000', '70000'],
+    ]);
   });
 });
