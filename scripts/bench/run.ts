@@ -28,7 +28,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const only = process.argv.slice(2);
 const files = readdirSync(import.meta.dirname).filter((file) => file.endsWith('.bench.ts')).sort();
 
-execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: root, stdio: 'inherit' });
+// The same build as `npm run build`: the site, then its Pagefind index.
+execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 const server = await startBuiltServer();
 const results: BenchResult[] = [];
 try {

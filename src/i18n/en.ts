@@ -142,6 +142,7 @@ export const en = {
   'stats.three': "3 stars",
   'stats.noDistrict': "(district not given)",
   'nav.stats': "Statistics",
+  'search.unavailable': "Search is not available right now. You can browse products by province, group or stars:",
   'footer.data':
     "Products, producers, addresses and stars come from the provinces' official reports. Locations are district centres (approximate); prices are samples; pictures are illustrations.",
   // map

@@ -30,6 +30,7 @@ interface Strings {
   stars: string;
   potential: string;
   linkCopied: string;
+  unavailable: string;
   filterLabels: Record<SearchFilter, string>;
 }
 
@@ -59,7 +60,15 @@ export async function startSearchPage(): Promise<void> {
   sortSelect.value = state.sort;
   status.textContent = strings.loading;
 
-  const pagefind = (await import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`)) as Pagefind;
+  let pagefind: Pagefind;
+  try {
+    pagefind = (await import(/* @vite-ignore */ `${'/pagefind/pagefind.js'}`)) as Pagefind;
+  } catch {
+    // No index (a build without `pagefind`, or offline): point at the listings instead.
+    status.textContent = strings.unavailable;
+    root.querySelector('noscript')?.insertAdjacentHTML('afterend', root.querySelector('noscript')!.textContent ?? '');
+    return;
+  }
   await pagefind.options({ excerptLength: 18 });
   const totals = await pagefind.filters();
 

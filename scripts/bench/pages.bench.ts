@@ -1,0 +1,80 @@
+// Page weight and Lighthouse scores of the public pages (issue: catalogue pages).
+// Budgets: no client JS on listing pages beyond the search box; product page JS ≤ 60 KB gzip;
+// Lighthouse mobile ≥ 95 performance and 100 accessibility, best practices and SEO.
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_PATH, launchChromium } from '../../test/support/browser.ts';
+import type { Bench } from './run.ts';
+
+const PAGES = {
+  home: '/',
+  product: '/san-pham/tuong-xay/',
+  listing: '/tinh/an-giang/',
+  search: '/tim-kiem/?q=mat+thot+not',
+};
+
+/** Bytes of JavaScript a page loads, gzipped as a server would send it. */
+async function scriptWeight(baseUrl: string, path: string): Promise<{ files: number; gzip: number }> {
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  const bodies: Promise<Buffer>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(response.body());
+  });
+  await page.goto(new URL(path, baseUrl).href, { waitUntil: 'networkidle' });
+  await page.mouse.wheel(0, 4000);
+  await page.waitForTimeout(500);
+  const scripts = await Promise.all(bodies);
+  await browser.close();
+  return { files: scripts.length, gzip: scripts.reduce((sum, body) => sum + gzipSync(body).length, 0) };
+}
+
+async function lighthouseScores(baseUrl: string, path: string) {
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const result = await lighthouse(new URL(path, baseUrl).href, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
+    const categories = result!.lhr.categories;
+    return Object.fromEntries(Object.entries(categories).map(([id, category]) => [id, Math.round((category.score ?? 0) * 100)]));
+  } finally {
+    chrome.kill();
+  }
+}
+
+const bench: Bench = {
+  name: 'pages',
+  async run({ baseUrl }) {
+    const rows: Awaited<ReturnType<Bench['run']>>['rows'] = [];
+    for (const [name, path] of Object.entries(PAGES)) {
+      const { files, gzip } = await scriptWeight(baseUrl, path);
+      const kb = gzip / 1024;
+      const goal = name === 'listing' ? '0 KB' : name === 'product' ? '≤ 60 KB' : undefined;
+      const met = name === 'listing' ? gzip === 0 : name === 'product' ? kb <= 60 : undefined;
+      rows.push({ measure: `${name} page JS (${path})`, value: `${kb.toFixed(1)} KB gzip in ${files} files`, goal, met });
+    }
+    for (const name of ['home', 'product', 'search'] as const) {
+      const scores = await lighthouseScores(baseUrl, PAGES[name]);
+      const met = scores.performance >= 95 && scores.accessibility === 100 && scores['best-practices'] === 100 && scores.seo === 100;
+      rows.push({
+        measure: `Lighthouse mobile, ${name}`,
+        value: `performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores['best-practices']}, SEO ${scores.seo}`,
+        goal: '≥ 95 / 100 / 100 / 100',
+        met,
+      });
+    }
+    return {
+      title: 'Catalogue pages: weight and Lighthouse (mobile, simulated throttling)',
+      rows,
+      notes: ['Lighthouse runs against the local Node server on loopback; SEO counts the localhost canonical as valid.'],
+    };
+  },
+};
+export default bench;
