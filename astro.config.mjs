@@ -50,6 +50,9 @@ export default defineConfig({
     },
   },
   server: { port: Number(process.env.PORT ?? 4321), host: true },
+  // Vietnamese is the default locale at the root; English lives under /en/. Route names differ per
+  // locale (san-pham / products), so pages pair up through src/lib/paths.ts.
+  i18n: { locales: ['vi', 'en'], defaultLocale: 'vi', routing: { prefixDefaultLocale: false } },
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   vite: {

@@ -143,6 +143,10 @@ export const en = {
   'stats.noDistrict': "(district not given)",
   'nav.stats': "Statistics",
   'search.unavailable': "Search is not available right now. You can browse products by province, group or stars:",
+  'where.title': "Where to buy",
+  'where.pointsOfSale': "Points of sale",
+  'where.fairs': "Booths at upcoming fairs",
+  'product.sameDistrict': "Other OCOP products from the same district",
   'footer.data':
     "Products, producers, addresses and stars come from the provinces' official reports. Locations are district centres (approximate); prices are samples; pictures are illustrations.",
   // map

@@ -141,6 +141,10 @@ export const vi = {
   'stats.noDistrict': "(chưa rõ huyện)",
   'nav.stats': "Thống kê",
   'search.unavailable': "Tìm kiếm tạm thời không dùng được. Bạn có thể xem sản phẩm theo tỉnh, nhóm hoặc hạng sao:",
+  'where.title': "Mua ở đâu",
+  'where.pointsOfSale': "Điểm bán",
+  'where.fairs': "Gian hàng tại hội chợ sắp tới",
+  'product.sameDistrict': "Sản phẩm OCOP khác cùng huyện",
   'footer.data':
     'Danh sách sản phẩm, chủ thể, địa chỉ và hạng sao lấy từ các báo cáo chính thức của tỉnh. Toạ độ là tâm huyện (gần đúng); giá là giá mẫu; hình là hình minh hoạ.',
   // map
