@@ -150,7 +150,6 @@ export const en = {
   'footer.data':
     "Products, producers, addresses and stars come from the provinces' official reports. Locations are district centres (approximate); prices are samples; pictures are illustrations.",
   // map
-  'nav.map': 'Map',
   'map.title': 'Map of OCOP products',
   'map.intro':
     'Producers, points of sale (showrooms, OCOP shops, supermarket counters, tourist sites) and booths at upcoming fairs, linked with tourism.',

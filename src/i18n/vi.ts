@@ -148,7 +148,6 @@ export const vi = {
   'footer.data':
     'Danh sách sản phẩm, chủ thể, địa chỉ và hạng sao lấy từ các báo cáo chính thức của tỉnh. Toạ độ là tâm huyện (gần đúng); giá là giá mẫu; hình là hình minh hoạ.',
   // map
-  'nav.map': 'Bản đồ',
   'map.title': 'Bản đồ sản phẩm OCOP',
   'map.intro':
     'Chủ thể sản xuất, điểm bán (điểm trưng bày, cửa hàng OCOP, quầy siêu thị, điểm du lịch) và gian hàng tại hội chợ sắp diễn ra, gắn với du lịch.',

@@ -1,0 +1,128 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { filterFeatures, NO_FILTERS, type MapFilters } from '../../src/lib/map-filters.ts';
+import type { MapFeatureCollection } from '../../src/lib/map-features.ts';
+import { MAP_DATA_PATH, producerPath } from '../../src/lib/paths.ts';
+import { builtPage } from '../support/built-site.ts';
+import { launchChromium, VIEWPORTS } from '../support/browser.ts';
+
+describe('the map page', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let data: MapFeatureCollection;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    // No tiles here (nor in CI): everything but the map's background must work without them.
+    await context.route((url) => !url.href.startsWith(baseUrl), (route) => route.abort());
+    page = await context.newPage();
+    data = (await (await fetch(new URL(MAP_DATA_PATH, baseUrl))).json()) as MapFeatureCollection;
+  });
+  afterAll(async () => browser?.close());
+
+  const open = async (path: string) => {
+    await page.goto(new URL(path, baseUrl).href);
+    await page.waitForSelector('[data-map-ready]');
+  };
+  /** Points on the map: single markers plus the counts of the clusters, in the marker pane. */
+  const mapTotal = () =>
+    page.$$eval('[data-map-canvas] .leaflet-marker-pane .map-marker, [data-map-canvas] .leaflet-marker-pane .map-cluster', (nodes) =>
+      nodes.reduce((sum, node) => sum + (node.classList.contains('map-cluster') ? Number((node as HTMLElement).dataset.count) : 1), 0),
+    );
+  const listedIds = () => page.$$eval('[data-point-id]:not([hidden])', (nodes) => nodes.map((node) => (node as HTMLElement).dataset.pointId!).sort());
+  const expectedIds = (filters: Partial<MapFilters>) => filterFeatures(data.features, { ...NO_FILTERS, ...filters }).map((f) => f.properties.id).sort();
+
+  it('serves the GeoJSON with producers, points of sale and the sample fair’s booths', () => {
+    const kinds = new Set(data.features.map((f) => f.properties.kind));
+    expect([...kinds].sort()).toEqual(['booth', 'point-of-sale', 'producer']);
+    expect(data.features.filter((f) => f.properties.kind === 'booth').every((f) => f.properties.sample)).toBe(true);
+  });
+
+  it('works without JavaScript: a real filter form and the whole list in the HTML', () => {
+    const html = builtPage('/ban-do/');
+    expect(html).toMatch(/<form[^>]*method="get"[^>]*action="\/ban-do\/"/);
+    expect(html.match(/data-point-id=/g)).toHaveLength(data.features.length);
+  });
+
+  it('loads the map with tiles blocked and shows every point in markers and clusters', async () => {
+    await open('/ban-do/');
+    expect(await mapTotal()).toBe(data.features.length);
+    await expect(page.textContent('[data-map-count]')).resolves.toContain(`${data.features.length} trên ${data.features.length}`);
+    expect(await listedIds()).toEqual(expectedIds({}));
+    await expect(page.locator('.map-canvas__notice').isVisible()).resolves.toBe(true);
+  });
+
+  it('filters by kind, updates the count, the list and the URL, and restores them on reload', async () => {
+    await open('/ban-do/');
+    await page.getByRole('checkbox', { name: 'Điểm bán' }).check();
+    await page.waitForURL(/\?kind=point-of-sale$/);
+    const expected = expectedIds({ kinds: ['point-of-sale'] });
+    expect(expected.length).toBeLessThan(data.features.length);
+    await expect.poll(mapTotal).toBe(expected.length);
+    expect(await listedIds()).toEqual(expected);
+    await expect(page.textContent('[data-map-count]')).resolves.toContain(`${expected.length} trên ${data.features.length}`);
+
+    await page.reload();
+    await page.waitForSelector('[data-map-ready]');
+    await expect(page.getByRole('checkbox', { name: 'Điểm bán' }).isChecked()).resolves.toBe(true);
+    expect(await mapTotal()).toBe(expected.length);
+    expect(await listedIds()).toEqual(expected);
+  });
+
+  it('combines filters from a shared address, and the list always matches the map', async () => {
+    const filters: Partial<MapFilters> = { kinds: ['producer'], stars: [4], province: 'An Giang' };
+    await open('/ban-do/?kind=producer&stars=4&province=An+Giang');
+    const expected = expectedIds(filters);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await mapTotal()).toBe(expected.length);
+    expect(await listedIds()).toEqual(expected);
+    await expect(page.locator('select[name=province]').inputValue()).resolves.toBe('An Giang');
+  });
+
+  it('opens a popup from a marker and follows its link to the producer page', async () => {
+    const first = data.features.find((f) => f.properties.kind === 'producer')!.properties;
+    const filters: Partial<MapFilters> = { kinds: ['producer'], groups: [first.groups[0]], province: first.province };
+    await open(`/en/map/?kind=producer&group=${first.groups[0]}&province=${encodeURIComponent(first.province)}`);
+    // Producers sharing a district centre stay clustered: selecting the cluster zooms in, then lists them.
+    for (let i = 0; i < 20 && !(await page.locator('.leaflet-popup').count()); i++) {
+      const target = page.locator('[data-map-canvas] .leaflet-marker-pane').locator('.map-cluster, .map-marker').first();
+      await target.click();
+      await page.waitForTimeout(600);
+    }
+    const link = page.locator('.leaflet-popup a[href^="/en/producers/"]').first();
+    const href = await link.getAttribute('href');
+    expect(expectedIds(filters).map((id) => producerPath(id.replace('producer:', ''), 'en'))).toContain(href);
+    await link.click();
+    await page.waitForURL(`**${href}`);
+    await expect(page.locator('h1').textContent()).resolves.toBeTruthy();
+  });
+
+  it('lists the nearest producers and points of sale from a chosen province, nearest first', async () => {
+    await open('/ban-do/');
+    await page.locator('[data-near-me-province]').selectOption('An Giang');
+    const distances = await page.$$eval('[data-near-me-list] li', (items) => items.map((item) => Number((item as HTMLElement).dataset.km)));
+    expect(distances.length).toBe(10);
+    expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+    await expect(page.textContent('[data-near-me-status]')).resolves.toContain('An Giang');
+  });
+
+  it('uses the browser’s position when allowed', async () => {
+    const located = await browser.newContext({
+      viewport: VIEWPORTS.phone,
+      geolocation: { latitude: 21.03, longitude: 105.85 },
+      permissions: ['geolocation'],
+    });
+    await located.route((url) => !url.href.startsWith(baseUrl), (route) => route.abort());
+    const phone = await located.newPage();
+    await phone.goto(new URL('/en/map/', baseUrl).href);
+    await phone.waitForSelector('[data-map-ready]');
+    await phone.getByRole('button', { name: 'Use my location' }).click();
+    await phone.waitForSelector('[data-near-me-list] li');
+    // Standing in Hà Nội, the nearest place is the Đồng Tháp centre there.
+    await expect(phone.locator('[data-near-me-list] li').first().textContent()).resolves.toContain('Hà Nội');
+    await located.close();
+  });
+});
