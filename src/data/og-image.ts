@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type OverlayOptions } from 'sharp';
 
 /**
  * Link-preview cards (1200×630) drawn at build time with sharp. Text is set in DejaVu from the
@@ -40,7 +40,7 @@ export async function renderCard(card: CardText, art?: Buffer): Promise<Buffer> 
   ];
   const footer = await textImage(`<span foreground="#ffffff">${escape(card.footer)}</span>`, BOLD, 'DejaVu Sans Bold 22', OG_WIDTH - pad * 2);
   let top = pad + 10;
-  const layers: sharp.OverlayOptions[] = [];
+  const layers: OverlayOptions[] = [];
   for (const block of blocks) {
     if (top + block.height > OG_HEIGHT - 120) break;
     layers.push({ input: block.input, top, left: pad });

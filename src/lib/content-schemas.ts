@@ -94,10 +94,13 @@ const groupSchema = z.enum(PRODUCT_GROUPS, {
   message: `group must be one of: ${PRODUCT_GROUPS.join(', ')}`,
 });
 
-type Ref = z.ZodType<unknown>;
-type ImageSchema = z.ZodType<unknown>;
+/** Astro's reference() in the content config; a plain id (slug) in unit tests. */
+type Ref = z.ZodType;
 
-export function productSchema(producerRef: Ref = slug, image: ImageSchema = z.string()) {
+export function productSchema<P extends Ref = typeof slug, I extends z.ZodType = z.ZodString>(
+  producerRef: P = slug as unknown as P,
+  image: I = z.string() as unknown as I,
+) {
   return z
     .object({
       name: z.string().min(1),
@@ -144,7 +147,10 @@ export const producerSchema = z.object({
 
 export const POINT_OF_SALE_KINDS = ['showroom', 'ocop-shop', 'store', 'supermarket', 'tourist-site', 'specialty-centre'] as const;
 
-export function pointOfSaleSchema(producerRef: Ref = slug, productRef: Ref = slug) {
+export function pointOfSaleSchema<P extends Ref = typeof slug, Q extends Ref = typeof slug>(
+  producerRef: P = slug as unknown as P,
+  productRef: Q = slug as unknown as Q,
+) {
   return z.object({
     name: z.string().min(1),
     kind: z.enum(POINT_OF_SALE_KINDS),
@@ -160,7 +166,7 @@ export function pointOfSaleSchema(producerRef: Ref = slug, productRef: Ref = slu
   });
 }
 
-export function eventSchema(producerRef: Ref = slug) {
+export function eventSchema<P extends Ref = typeof slug>(producerRef: P = slug as unknown as P) {
   return z
     .object({
       name: z.string().min(1),
