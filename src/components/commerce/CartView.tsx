@@ -139,6 +139,7 @@ export default function CartView({ locale, products, strings, buyLinkStrings, en
       {payment === 'unconfigured' && (
         <section className="cart__elsewhere panel" data-payments-unconfigured>
           <p>{strings.notConfigured}</p>
+          <p className="muted buy-links__note">{buyLinkStrings.searchNote}</p>
           {priced.lines.map(({ productId }) => {
             const view = byId.get(productId);
             if (!view) return null;
@@ -146,7 +147,7 @@ export default function CartView({ locale, products, strings, buyLinkStrings, en
               <div key={productId} className="cart__elsewhere-product">
                 <h3>{view.name}</h3>
                 <p><a href={view.producerHref}>{fill(strings.contactProducer, { producer: view.producerName })}</a></p>
-                <MarketplaceLinks links={view.buyLinks} strings={buyLinkStrings} />
+                <MarketplaceLinks links={view.buyLinks} strings={buyLinkStrings} compact />
               </div>
             );
           })}

@@ -6,11 +6,13 @@ export interface LabelledBuyLink extends BuyLink {
 
 interface Props {
   links: LabelledBuyLink[];
+  /** In the cart, under each product: no headings or notes, which the cart shows once. */
+  compact?: boolean;
   strings: { elsewhere: string; listings: string; producerChannels: string; searches: string; searchNote: string; newTab: string };
 }
 
 /** Other places to buy, grouped so a search is never mistaken for the producer's own shop. Plain links: works without JavaScript. */
-export default function MarketplaceLinks({ links, strings }: Props) {
+export default function MarketplaceLinks({ links, strings, compact = false }: Props) {
   const groups = [
     { kind: 'listing', title: strings.listings },
     { kind: 'producer', title: strings.producerChannels },
@@ -19,14 +21,14 @@ export default function MarketplaceLinks({ links, strings }: Props) {
   if (!links.length) return null;
   return (
     <section className="buy-links" aria-label={strings.elsewhere}>
-      <h3>{strings.elsewhere}</h3>
+      {!compact && <h3>{strings.elsewhere}</h3>}
       {groups.map(({ kind, title, ...rest }) => {
         const list = links.filter((link) => link.kind === kind);
         if (!list.length) return null;
         return (
           <div key={kind} className={`buy-links__group buy-links__group--${kind}`}>
-            <h4>{title}</h4>
-            {'note' in rest && <p className="muted buy-links__note">{rest.note}</p>}
+            {!compact && <h4>{title}</h4>}
+            {!compact && 'note' in rest && <p className="muted buy-links__note">{rest.note}</p>}
             <ul className="chip-list">
               {list.map((link) => (
                 <li key={link.href}>
