@@ -56,7 +56,7 @@ describe('language switch and locale formats', () => {
 
   const priceText = async (path: string) => {
     await page.goto(`${baseUrl}${path}`);
-    return (await page.locator('.facts').first().textContent()) ?? '';
+    return (await page.locator('main').textContent()) ?? '';
   };
 
   it('writes a price the Vietnamese way on Vietnamese pages: 35.000 ₫', async () => {
