@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { slugify } from '../../src/lib/text.ts';
 import { CLIENT_DIR, contentIds } from '../support/built-site.ts';
 import { ROOT } from '../support/server.ts';
-import { brokenLinks, builtHtmlPaths, metaContent, pngSize, readBuiltHtml, serverRoutePatterns, tagAttributes } from '../support/site-links.ts';
+import { brokenLinks, builtHtmlPaths, metaContent, pngSize, readBuiltHtml, serverRoutePatterns, tagAttributes, targetExists } from '../support/site-links.ts';
 
 /**
  * The public catalogue pages as built, read as HTML without a browser: listings, links, structured
@@ -220,6 +220,14 @@ describe('link previews', () => {
     expect(problems).toEqual([]);
   });
 
+  it('use preview images that exist in the build', () => {
+    const missing = [...new Set(pages.map((p) => metaContent(html(p), 'og:image') ?? ''))].filter((image) => {
+      const file = sitePath(image);
+      return !file || !targetExists(file, { clientDir: CLIENT_DIR, serverRoutes: [] });
+    });
+    expect(missing).toEqual([]);
+  });
+
   it('point og:url at the page itself', () => {
     const wrong = pages.filter((p) => p !== '/404.html').filter((p) => metaContent(html(p), 'og:url') !== `${SITE}${p}`);
     expect(wrong).toEqual([]);
@@ -298,6 +306,12 @@ describe('sitemap and robots.txt', () => {
         entries.set(loc, links);
       }
     }
+    const targets = { clientDir: CLIENT_DIR, serverRoutes: serverRoutePatterns(path.join(ROOT, 'src/pages')) };
+    const unbuilt = [...entries.keys()].filter((loc) => {
+      const file = sitePath(loc);
+      return !file || !targetExists(file, targets);
+    });
+    expect(unbuilt, 'sitemap entries that the site cannot serve').toEqual([]);
     for (const product of products) {
       const vi = `${SITE}/san-pham/${product.slug}/`;
       const en = `${SITE}/en/products/${product.slug}/`;
