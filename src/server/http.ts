@@ -34,3 +34,13 @@ export async function readTextWithin(request: Request, limit: number): Promise<s
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
+
+/** The body as text, or the 413 answer when it is bigger than the route accepts. */
+export async function readBodyWithin(request: Request, limit: number): Promise<{ text: string } | { response: Response }> {
+  try {
+    return { text: await readTextWithin(request, limit) };
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { response: json({ error: 'body-too-large' }, 413) };
+    throw error;
+  }
+}

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { addToCart, MAX_QUANTITY, setQuantity } from '../../lib/commerce/cart.ts';
+import { addToCart } from '../../lib/commerce/cart.ts';
 import { fill, updateCart, useCart } from './cart-store.ts';
+import QuantityStepper from './QuantityStepper.tsx';
 
 interface Props {
   productId: string;
   productName: string;
   cartHref: string;
-  strings: { add: string; added: string; viewCart: string; quantityOf: string; remove: string };
+  strings: { add: string; added: string; viewCart: string; quantityOf: string };
 }
 
 /** Add-to-cart on a product page; once in the cart it becomes a quantity stepper. */
@@ -23,22 +24,9 @@ export default function AddToCart({ productId, productName, cartHref, strings }:
       </button>
     );
   }
-  const change = (quantity: number) => updateCart((cart) => setQuantity(cart, productId, quantity));
   return (
     <div className="add-to-cart">
-      <div className="stepper">
-        <button type="button" aria-label="−1" onClick={() => change(line.quantity - 1)}>−</button>
-        <input
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={MAX_QUANTITY}
-          value={line.quantity}
-          aria-label={fill(strings.quantityOf, { product: productName })}
-          onChange={(event) => change(Number(event.currentTarget.value))}
-        />
-        <button type="button" aria-label="+1" disabled={line.quantity >= MAX_QUANTITY} onClick={() => change(line.quantity + 1)}>+</button>
-      </div>
+      <QuantityStepper productId={productId} quantity={line.quantity} label={fill(strings.quantityOf, { product: productName })} />
       <p role="status" className="add-to-cart__status">
         {fill(strings.added, { count: line.quantity })} <a href={cartHref}>{strings.viewCart}</a>
       </p>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { MAX_QUANTITY, priceCart, removeFromCart, setQuantity, type CartProduct } from '../../lib/commerce/cart.ts';
+import { priceCart, removeFromCart, type CartProduct } from '../../lib/commerce/cart.ts';
 import { formatVnd, type Locale } from '../../lib/money.ts';
 import { fill, updateCart, useCart } from './cart-store.ts';
 import MarketplaceLinks, { type LabelledBuyLink } from './MarketplaceLinks.tsx';
+import QuantityStepper from './QuantityStepper.tsx';
 
 export interface CartViewProduct extends CartProduct {
   href: string;
@@ -101,19 +102,7 @@ export default function CartView({ locale, products, strings, buyLinkStrings, en
                 {amount === undefined && <p className="cart-line__why">{view?.reason ?? strings.unavailable}</p>}
               </div>
               <div className="cart-line__actions">
-                <div className="stepper">
-                  <button type="button" aria-label="−1" onClick={() => updateCart((c) => setQuantity(c, productId, quantity - 1))}>−</button>
-                  <input
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    max={MAX_QUANTITY}
-                    value={quantity}
-                    aria-label={fill(strings.quantityOf, { product: name })}
-                    onChange={(event) => updateCart((c) => setQuantity(c, productId, Number(event.currentTarget.value)))}
-                  />
-                  <button type="button" aria-label="+1" disabled={quantity >= MAX_QUANTITY} onClick={() => updateCart((c) => setQuantity(c, productId, quantity + 1))}>+</button>
-                </div>
+                <QuantityStepper productId={productId} quantity={quantity} label={fill(strings.quantityOf, { product: name })} />
                 {amount !== undefined && <p className="cart-line__total">{money(amount)}</p>}
                 <button type="button" className="button-secondary cart-line__remove" aria-label={fill(strings.removeProduct, { product: name })} onClick={() => updateCart((c) => removeFromCart(c, productId))}>
                   {strings.remove}

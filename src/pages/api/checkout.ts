@@ -6,7 +6,7 @@ import { encodeOrderMetadata } from '../../lib/commerce/order-metadata.ts';
 import { pagePath } from '../../lib/paths.ts';
 import { catalogueLookup } from '../../server/catalogue-products.ts';
 import { getStripe, paymentsConfigured, siteOrigin } from '../../server/config.ts';
-import { BodyTooLargeError, json, readTextWithin } from '../../server/http.ts';
+import { json, readBodyWithin } from '../../server/http.ts';
 
 export const prerender = false;
 
@@ -27,14 +27,9 @@ export const POST: APIRoute = async ({ request }) => {
   });
   if (!headers.ok) return json({ error: headers.reason }, headers.status);
 
-  let text: string;
-  try {
-    text = await readTextWithin(request, MAX_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return json({ error: 'body-too-large' }, 413);
-    throw error;
-  }
-  const parsed = parseCheckoutBody(text);
+  const body = await readBodyWithin(request, MAX_BODY_BYTES);
+  if ('response' in body) return body.response;
+  const parsed = parseCheckoutBody(body.text);
   if (!parsed.ok) return json({ error: parsed.reason, detail: parsed.detail }, parsed.status);
   const priced = priceCheckout(parsed.body.items, await catalogueLookup());
   if (!priced.ok) return json({ error: priced.reason, detail: priced.detail }, priced.status);

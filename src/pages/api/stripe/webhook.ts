@@ -4,7 +4,7 @@ import { decodeOrderMetadata } from '../../../lib/commerce/order-metadata.ts';
 import { isHandledEvent, statusFromEvent } from '../../../lib/commerce/orders.ts';
 import { catalogueLookup } from '../../../server/catalogue-products.ts';
 import { getOrdersDb, getStripe, webhookConfigured, webhookSecret } from '../../../server/config.ts';
-import { BodyTooLargeError, json, readTextWithin } from '../../../server/http.ts';
+import { json, readBodyWithin } from '../../../server/http.ts';
 import type { OrderEvent } from '../../../server/orders-db.ts';
 
 export const prerender = false;
@@ -21,16 +21,11 @@ export const POST: APIRoute = async ({ request }) => {
   if (!webhookConfigured()) return json({ error: 'webhook-not-configured' }, 503);
   const signature = request.headers.get('stripe-signature');
   if (!signature) return json({ error: 'missing-signature' }, 400);
-  let raw: string;
-  try {
-    raw = await readTextWithin(request, MAX_EVENT_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) return json({ error: 'body-too-large' }, 413);
-    throw error;
-  }
+  const body = await readBodyWithin(request, MAX_EVENT_BYTES);
+  if ('response' in body) return body.response;
   let event: Stripe.Event;
   try {
-    event = getStripe().webhooks.constructEvent(raw, signature, webhookSecret());
+    event = getStripe().webhooks.constructEvent(body.text, signature, webhookSecret());
   } catch {
     return json({ error: 'invalid-signature' }, 400);
   }
