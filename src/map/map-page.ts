@@ -63,6 +63,7 @@ async function apply(refit: boolean) {
   if (map && engine) {
     if (refit) fitToFeatures!(map, shown);
     await engine.show(shown);
+    performance.mark('map-drawn');
   }
   refreshNearMe();
 }

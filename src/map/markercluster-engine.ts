@@ -10,7 +10,6 @@ export async function markerclusterEngine(map: L.Map, context: ClusterContext): 
   // The plugin is a UMD script that extends the global L.
   (globalThis as { L?: typeof L }).L = L;
   await import('leaflet.markercluster');
-  await import('leaflet.markercluster/dist/MarkerCluster.css');
   const markerFor = pointMarkers(context);
   let done: () => void = () => {};
   const group = L.markerClusterGroup({
