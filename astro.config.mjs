@@ -19,11 +19,13 @@ export default defineConfig({
   integrations: [
     react(),
     sitemap({
+      // The cart and checkout results are personal pages, not content to index.
+      filter: (page) => !/\/(gio-hang|thanh-toan|en\/cart|en\/checkout)\//.test(new URL(page).pathname),
       // Both locales, each URL with its hreflang pair (the locales' paths differ, so the
       // integration's prefix-based i18n option cannot pair them).
       serialize(item) {
         const pair = localePaths(new URL(item.url).pathname);
-        if (pair) item.links = [{ lang: 'vi-VN', url: new URL(pair.vi, site).href }, { lang: 'en', url: new URL(pair.en, site).href }];
+        if (pair) item.links = [{ lang: 'vi', url: new URL(pair.vi, site).href }, { lang: 'en', url: new URL(pair.en, site).href }];
         return item;
       },
     }),

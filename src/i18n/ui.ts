@@ -1,5 +1,6 @@
 import { en } from './en.ts';
 import { vi, type Dictionary, type UiKey } from './vi.ts';
+import { choosePlural, pluralCount } from '../lib/plural.ts';
 
 export type { UiKey };
 export const LOCALES = ['vi', 'en'] as const;
@@ -14,7 +15,7 @@ export type Translate = (key: UiKey, values?: Record<string, string | number>) =
 export function useTranslations(locale: Locale): Translate {
   const dictionary = DICTIONARIES[locale];
   return (key, values = {}) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+    choosePlural(dictionary[key], pluralCount(values), locale).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
 const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };

@@ -1,3 +1,4 @@
+import { choosePlural } from '../lib/plural.ts';
 import {
   SEARCH_FILTERS,
   pagefindSort,
@@ -100,7 +101,9 @@ export async function startSearchPage(): Promise<void> {
     const search = await pagefind.search(state.query || null, { filters, sort: pagefindSort(state.sort) ?? (state.query ? undefined : { stars: 'desc' }) });
     if (ticket !== run) return;
     renderFilters(search.filters);
-    status.textContent = search.results.length ? fill(strings.results, { count: search.results.length }) : strings.noResults;
+    status.textContent = search.results.length
+      ? fill(choosePlural(strings.results, search.results.length, document.documentElement.lang), { count: search.results.length })
+      : strings.noResults;
     list.replaceChildren();
     await showMore(search, 0, ticket);
   }

@@ -37,9 +37,11 @@ describe('built catalogue', () => {
     }
   });
 
-  it('links every product from the home page', () => {
+  it('links every province, group and star listing from the home page', () => {
     const home = builtPage('');
-    for (const slug of productSlugs) expect(home).toContain(`href="/san-pham/${slug}/"`);
+    for (const folder of ['tinh', 'nhom', 'hang-sao']) {
+      for (const id of builtPagesUnder(folder)) expect(home, `${folder}/${id}`).toContain(`href="/${folder}/${id}/"`);
+    }
   });
 
   it('shows a 2018-2020 certificate as expired and gives its latest expiry', () => {
