@@ -42,3 +42,12 @@ export function mapFeatures(catalogue: Catalogue): MapFeatureCollection {
     })),
   });
 }
+
+const built = new WeakMap<Catalogue, MapFeatureCollection>();
+
+/** Built once per catalogue: every product and producer page's small map reads the same collection. */
+export function cachedMapFeatures(catalogue: Catalogue): MapFeatureCollection {
+  let collection = built.get(catalogue);
+  if (!collection) built.set(catalogue, (collection = mapFeatures(catalogue)));
+  return collection;
+}

@@ -5,7 +5,7 @@ import { CLUSTER_ENGINES, type ClusterEngine, type ClusterEngineName } from './c
 import { loadMapData } from './data.ts';
 import { describePoints } from './describe.ts';
 import { pointText } from './labels.ts';
-import { nearestListHtml } from './near-me.ts';
+import { nearestListHtml, nearestPlaces } from './near-me.ts';
 
 /**
  * The map page in the browser. The server-rendered page already works (a real filter form, the full
@@ -25,6 +25,7 @@ const listEmpty = root.querySelector<HTMLElement>('[data-list-empty]')!;
 const params = new URLSearchParams(location.search);
 const engineName: ClusterEngineName = CLUSTER_ENGINES.find((name) => name === params.get('cluster')) ?? 'supercluster';
 
+const NEAREST_COUNT = 10;
 let filters = filtersFromSearch(params);
 let all: MapFeature[] = [];
 let shown: MapFeature[] = [];
@@ -95,7 +96,8 @@ let origin: { lat: number; lng: number; place: string } | undefined;
 function refreshNearMe() {
   if (!origin) return;
   nearMeStatus.textContent = text.label('map.nearMe.results', { place: origin.place });
-  nearMeList.innerHTML = nearestListHtml(origin, shown, text);
+  const candidates = shown.filter((feature) => feature.properties.kind !== 'booth');
+  nearMeList.innerHTML = nearestListHtml(nearestPlaces(origin, candidates, NEAREST_COUNT), text);
 }
 
 function showNearest(lat: number, lng: number, place: string) {

@@ -126,3 +126,33 @@ describe('the map page', () => {
     await located.close();
   });
 });
+
+describe('the small map on product and producer pages', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+  beforeAll(async () => (browser = await launchChromium()));
+  afterAll(async () => browser?.close());
+
+  it.each([['/san-pham/tuong-xay/'], ['/en/producers/cong-ty-co-phan-palmania/']])('loads only when scrolled into view (%s)', async (path) => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    await context.route((url) => !url.href.startsWith(baseUrl), (route) => route.abort());
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(new URL(path, baseUrl).href, { waitUntil: 'networkidle' });
+    const section = page.locator('[data-nearby-map]');
+    // Further down than the observer's 200 px margin: nothing of the map is fetched yet.
+    if ((await section.boundingBox())!.y > VIEWPORTS.phone.height + 200) expect(requested).not.toContain(MAP_DATA_PATH);
+    else expect(path).toContain('producers');
+
+    const ids = JSON.parse((await section.getAttribute('data-point-ids'))!) as string[];
+    expect(ids[0]).toMatch(/^producer:/);
+    // The same nearest points of sale are listed in text, for readers without the map.
+    expect(await section.locator('ol li').count()).toBe(ids.length - 1);
+    await section.scrollIntoViewIfNeeded();
+    await page.waitForSelector('[data-nearby-map] [data-map-ready]');
+    expect(requested.filter((p) => p === MAP_DATA_PATH)).toHaveLength(1);
+    expect(await section.locator('.leaflet-marker-pane .map-marker').count()).toBe(ids.length);
+    await context.close();
+  });
+});
