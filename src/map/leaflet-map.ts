@@ -66,7 +66,7 @@ export function pointMarker(feature: MapFeature, title: string, popupHtml: () =>
 
 export function fitToFeatures(map: L.Map, features: readonly MapFeature[]): void {
   if (!features.length) return void map.fitBounds(VIETNAM);
-  map.fitBounds(L.latLngBounds(features.map(latLngOf)), { padding: [24, 24], maxZoom: 11, animate: false });
+  map.fitBounds(L.latLngBounds(features.map(latLngOf)), { padding: [40, 40], maxZoom: 11, animate: false });
 }
 
 /** One marker per point, made on first use and reused when filters change (making 20,000 costs). */

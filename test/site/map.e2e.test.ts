@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { filterFeatures, NO_FILTERS, type MapFilters } from '../../src/lib/map-filters.ts';
@@ -153,6 +154,42 @@ describe('the small map on product and producer pages', () => {
     await page.waitForSelector('[data-nearby-map] [data-map-ready]');
     expect(requested.filter((p) => p === MAP_DATA_PATH)).toHaveLength(1);
     expect(await section.locator('.leaflet-marker-pane .map-marker').count()).toBe(ids.length);
+    await context.close();
+  });
+});
+
+describe('the map page’s accessibility', () => {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+  beforeAll(async () => (browser = await launchChromium()));
+  afterAll(async () => browser?.close());
+
+  it.each([['/ban-do/'], ['/en/map/']])('%s has no serious or critical axe violations with the map, a popup and near me shown', async (path) => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    await context.route((url) => !url.href.startsWith(baseUrl), (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(new URL(`${path}?kind=point-of-sale`, baseUrl).href);
+    await page.waitForSelector('[data-map-ready]');
+    await page.locator('[data-map-canvas] .leaflet-marker-pane .map-marker').first().click();
+    await page.waitForSelector('.leaflet-popup');
+    await page.locator('[data-near-me-province]').selectOption({ index: 1 });
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await context.close();
+  });
+
+  it('reaches markers with the keyboard and opens their popup with Enter', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    await context.route((url) => !url.href.startsWith(baseUrl), (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(new URL('/en/map/?kind=point-of-sale', baseUrl).href);
+    await page.waitForSelector('[data-map-ready]');
+    const marker = page.locator('[data-map-canvas] .leaflet-marker-pane [role=button][title^="Point of sale"]').first();
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.leaflet-popup');
+    await expect(page.locator('.leaflet-popup').textContent()).resolves.toContain('Point of sale');
     await context.close();
   });
 });
