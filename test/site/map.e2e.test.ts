@@ -1,11 +1,27 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { filterFeatures, NO_FILTERS, type MapFilters } from '../../src/lib/map-filters.ts';
 import type { MapFeatureCollection } from '../../src/lib/map-features.ts';
 import { MAP_DATA_PATH, producerPath } from '../../src/lib/paths.ts';
 import { builtPage } from '../support/built-site.ts';
 import { launchChromium, VIEWPORTS } from '../support/browser.ts';
+
+/** A browser context that reaches only the site under test: no tiles, as in CI. */
+async function offlineContext(browser: Browser, baseUrl: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: VIEWPORTS.desktop, ...options });
+  await context.route((url) => !url.href.startsWith(baseUrl), (route) => route.abort());
+  return context;
+}
+
+/** A page of such a context, opened at `path` once the map is drawn. */
+async function openMap(browser: Browser, baseUrl: string, path: string, options: BrowserContextOptions = {}) {
+  const context = await offlineContext(browser, baseUrl, options);
+  const page = await context.newPage();
+  await page.goto(new URL(path, baseUrl).href);
+  await page.waitForSelector('[data-map-ready]');
+  return { context, page };
+}
 
 describe('the map page', () => {
   const baseUrl = inject('baseUrl');
@@ -16,9 +32,8 @@ describe('the map page', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: VIEWPORTS.desktop });
     // No tiles here (nor in CI): everything but the map's background must work without them.
-    await context.route((url) => !url.href.startsWith(baseUrl), (route) => route.abort());
+    context = await offlineContext(browser, baseUrl);
     page = await context.newPage();
     data = (await (await fetch(new URL(MAP_DATA_PATH, baseUrl))).json()) as MapFeatureCollection;
   });
@@ -111,15 +126,11 @@ describe('the map page', () => {
   });
 
   it('uses the browser’s position when allowed', async () => {
-    const located = await browser.newContext({
+    const { context: located, page: phone } = await openMap(browser, baseUrl, '/en/map/', {
       viewport: VIEWPORTS.phone,
       geolocation: { latitude: 21.03, longitude: 105.85 },
       permissions: ['geolocation'],
     });
-    await located.route((url) => !url.href.startsWith(baseUrl), (route) => route.abort());
-    const phone = await located.newPage();
-    await phone.goto(new URL('/en/map/', baseUrl).href);
-    await phone.waitForSelector('[data-map-ready]');
     await phone.getByRole('button', { name: 'Use my location' }).click();
     await phone.waitForSelector('[data-near-me-list] li');
     // Standing in Hà Nội, the nearest place is the Đồng Tháp centre there.
@@ -135,8 +146,7 @@ describe('the small map on product and producer pages', () => {
   afterAll(async () => browser?.close());
 
   it.each([['/san-pham/tuong-xay/'], ['/en/producers/cong-ty-co-phan-palmania/']])('loads only when scrolled into view (%s)', async (path) => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
-    await context.route((url) => !url.href.startsWith(baseUrl), (route) => route.abort());
+    const context = await offlineContext(browser, baseUrl, { viewport: VIEWPORTS.phone });
     const page = await context.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -165,11 +175,7 @@ describe('the map page’s accessibility', () => {
   afterAll(async () => browser?.close());
 
   it.each([['/ban-do/'], ['/en/map/']])('%s has no serious or critical axe violations with the map, a popup and near me shown', async (path) => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    await context.route((url) => !url.href.startsWith(baseUrl), (route) => route.abort());
-    const page = await context.newPage();
-    await page.goto(new URL(`${path}?kind=point-of-sale`, baseUrl).href);
-    await page.waitForSelector('[data-map-ready]');
+    const { context, page } = await openMap(browser, baseUrl, `${path}?kind=point-of-sale`);
     await page.locator('[data-map-canvas] .leaflet-marker-pane .map-marker').first().click();
     await page.waitForSelector('.leaflet-popup');
     await page.locator('[data-near-me-province]').selectOption({ index: 1 });
@@ -180,11 +186,7 @@ describe('the map page’s accessibility', () => {
   });
 
   it('reaches markers with the keyboard and opens their popup with Enter', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    await context.route((url) => !url.href.startsWith(baseUrl), (route) => route.abort());
-    const page = await context.newPage();
-    await page.goto(new URL('/en/map/?kind=point-of-sale', baseUrl).href);
-    await page.waitForSelector('[data-map-ready]');
+    const { context, page } = await openMap(browser, baseUrl, '/en/map/?kind=point-of-sale');
     const marker = page.locator('[data-map-canvas] .leaflet-marker-pane [role=button][title^="Point of sale"]').first();
     await marker.focus();
     await page.keyboard.press('Enter');
