@@ -207,7 +207,7 @@ export const en = {
   'map.embed.open': 'Open the full map',
   // commerce
   'cart.title': 'Cart',
-  'cart.badge': 'Cart: {count} items',
+  'cart.badge': '{count} items',
   'cart.empty': 'Your cart is empty.',
   'cart.browse': 'Browse OCOP products',
   'cart.add': 'Add to cart',

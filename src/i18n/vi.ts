@@ -205,7 +205,7 @@ export const vi = {
   'map.embed.open': 'Xem trên bản đồ lớn',
   // commerce
   'cart.title': 'Giỏ hàng',
-  'cart.badge': 'Giỏ hàng: {count} sản phẩm',
+  'cart.badge': '{count} sản phẩm',
   'cart.empty': 'Giỏ hàng đang trống.',
   'cart.browse': 'Xem các sản phẩm OCOP',
   'cart.add': 'Thêm vào giỏ',
