@@ -156,7 +156,7 @@ export const en = {
   'map.region': 'Interactive map of OCOP places',
   'map.loading': 'Loading the map…',
   'map.noScript': 'The interactive map needs JavaScript. The list of places below works without it.',
-  'map.tilesUnavailable': 'The map background could not be loaded. Markers, filters and the list still work.',
+  'map.tilesUnavailable': 'The map background could not be loaded; the places, filters and lists still work.',
   'map.filters': 'Filter places',
   'map.filter.kind': 'Kind of place',
   'map.filter.group': 'Product group',

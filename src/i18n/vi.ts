@@ -154,7 +154,7 @@ export const vi = {
   'map.region': 'Bản đồ tương tác các địa điểm OCOP',
   'map.loading': 'Đang tải bản đồ…',
   'map.noScript': 'Bản đồ tương tác cần JavaScript. Danh sách địa điểm bên dưới dùng được không cần JavaScript.',
-  'map.tilesUnavailable': 'Không tải được nền bản đồ. Điểm, bộ lọc và danh sách vẫn dùng được.',
+  'map.tilesUnavailable': 'Không tải được nền bản đồ; các địa điểm, bộ lọc và danh sách vẫn dùng được.',
   'map.filters': 'Lọc địa điểm',
   'map.filter.kind': 'Loại địa điểm',
   'map.filter.group': 'Nhóm sản phẩm',

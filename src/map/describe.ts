@@ -1,4 +1,4 @@
-import { isApproximate, type MapPointProperties } from '../lib/map-features.ts';
+import { isApproximate } from '../lib/map-features.ts';
 import { escapeHtml, pointHtml, type PointText } from '../lib/map-popup.ts';
 import type { ClusterContext } from './cluster-engine.ts';
 

@@ -29,7 +29,8 @@ export function createBaseMap(container: HTMLElement, tilesUnavailable: string, 
   tiles.on('tileerror', () => {
     if (!anyTileLoaded && !notice.isConnected) {
       notice.textContent = tilesUnavailable;
-      container.append(notice);
+      // Below the map, not over it: it must never hide a marker.
+      container.after(notice);
     }
   });
   tiles.addTo(map);

@@ -1,4 +1,3 @@
-import type { MapFeature } from '../lib/map-features.ts';
 import type { ClusterContext, ClusterEngine } from './cluster-engine.ts';
 import { clusterIcon, L, pointMarkers } from './leaflet-map.ts';
 
