@@ -23,21 +23,23 @@ async function openMap(browser: Browser, baseUrl: string, path: string, options:
   return { context, page };
 }
 
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => (browser = await launchChromium()));
+afterAll(async () => browser?.close());
+
 describe('the map page', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let data: MapFeatureCollection;
 
   beforeAll(async () => {
-    browser = await launchChromium();
     // No tiles here (nor in CI): everything but the map's background must work without them.
     context = await offlineContext(browser, baseUrl);
     page = await context.newPage();
     data = (await (await fetch(new URL(MAP_DATA_PATH, baseUrl))).json()) as MapFeatureCollection;
   });
-  afterAll(async () => browser?.close());
+  afterAll(async () => context?.close());
 
   const open = async (path: string) => {
     await page.goto(new URL(path, baseUrl).href);
@@ -140,11 +142,6 @@ describe('the map page', () => {
 });
 
 describe('the small map on product and producer pages', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  beforeAll(async () => (browser = await launchChromium()));
-  afterAll(async () => browser?.close());
-
   it.each([['/san-pham/tuong-xay/'], ['/en/producers/cong-ty-co-phan-palmania/']])('loads only when scrolled into view (%s)', async (path) => {
     const context = await offlineContext(browser, baseUrl, { viewport: VIEWPORTS.phone });
     const page = await context.newPage();
@@ -169,11 +166,6 @@ describe('the small map on product and producer pages', () => {
 });
 
 describe('the map page’s accessibility', () => {
-  const baseUrl = inject('baseUrl');
-  let browser: Browser;
-  beforeAll(async () => (browser = await launchChromium()));
-  afterAll(async () => browser?.close());
-
   it.each([['/ban-do/'], ['/en/map/']])('%s has no serious or critical axe violations with the map, a popup and near me shown', async (path) => {
     const { context, page } = await openMap(browser, baseUrl, `${path}?kind=point-of-sale`);
     await page.locator('[data-map-canvas] .leaflet-marker-pane .map-marker').first().click();
