@@ -147,6 +147,14 @@ export const en = {
   'where.pointsOfSale': "Points of sale",
   'where.fairs': "Booths at upcoming fairs",
   'product.sameDistrict': "Other OCOP products from the same district",
+  'share.title': "Share this page",
+  'share.shortLink': "Short link",
+  'share.copy': "Copy",
+  'share.copied': "Copied",
+  'share.qrAlt': "QR code linking to this page",
+  'share.downloadQr': "Download the QR code (SVG) to print",
+  'share.facebook': "Share on Facebook",
+  'producer.profile': "Producer profile",
   'footer.data':
     "Products, producers, addresses and stars come from the provinces' official reports. Locations are district centres (approximate); prices are samples; pictures are illustrations.",
   // map

@@ -145,6 +145,14 @@ export const vi = {
   'where.pointsOfSale': "Điểm bán",
   'where.fairs': "Gian hàng tại hội chợ sắp tới",
   'product.sameDistrict': "Sản phẩm OCOP khác cùng huyện",
+  'share.title': "Chia sẻ trang này",
+  'share.shortLink': "Đường dẫn ngắn",
+  'share.copy': "Sao chép",
+  'share.copied': "Đã sao chép",
+  'share.qrAlt': "Mã QR dẫn tới trang này",
+  'share.downloadQr': "Tải mã QR (SVG) để in",
+  'share.facebook': "Chia sẻ lên Facebook",
+  'producer.profile': "Hồ sơ chủ thể",
   'footer.data':
     'Danh sách sản phẩm, chủ thể, địa chỉ và hạng sao lấy từ các báo cáo chính thức của tỉnh. Toạ độ là tâm huyện (gần đúng); giá là giá mẫu; hình là hình minh hoạ.',
   // map

@@ -44,9 +44,15 @@ const PRODUCT = 'products/banh-mau.md';
 const PRODUCER = 'producers/co-so-mau.yaml';
 
 describe('content validation fails the build, naming file and field', () => {
-  it('builds the valid fixture (control)', () => {
+  it('builds the valid fixture (control), with its photos as a gallery', () => {
     const { status, output } = buildWith('valid', () => {});
     expect(status, output).toBe(0);
+    const html = readFileSync(path.join(work, 'valid/dist/client/san-pham/banh-mau/index.html'), 'utf8');
+    // The first photo is the large picture in AVIF and WebP; the second a lazy thumbnail.
+    expect(html).toMatch(/<source[^>]+type="image\/avif"/);
+    expect(html).toMatch(/<source[^>]+type="image\/webp"/);
+    expect(html).toMatch(/<ul class="gallery">.*loading="lazy"/s);
+    expect(html).toContain('alt="Bánh mẫu (2)"');
   });
 
   const cases: Array<[string, (dir: string) => void, string, RegExp]> = [
