@@ -20,6 +20,8 @@ export interface Product {
   producer: ProducerEntry;
   validity: CertificateValidity;
   purchasable: boolean;
+  /** Issue day, or the day of the list it appears in when that is all the source gives. */
+  certifiedOn: string;
   image: ImageMetadata;
   district?: string;
   province: string;
@@ -82,6 +84,7 @@ async function loadCatalogue(): Promise<Catalogue> {
         producer,
         validity,
         purchasable: validity.state === 'valid' && entry.data.price !== undefined,
+        certifiedOn: entry.data.certificate.issuedOn ?? entry.data.certificate.issuedBy ?? '',
         image: (entry.data.images[0] as ImageMetadata | undefined) ?? placeholderFor(entry.data.group),
         district: place.district,
         province: placeName(place.province),

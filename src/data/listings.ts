@@ -5,6 +5,7 @@ import { pagePath, type Locale, type PageKind } from '../lib/paths.ts';
 import { STAR_LEVELS } from '../lib/stars.ts';
 import { slugify } from '../lib/text.ts';
 import { getCatalogue, type Product } from './catalogue.ts';
+import type { Translate, UiKey } from '../i18n/ui.ts';
 
 /** A browsable slice of the catalogue: a province, a district as certified, a group or a star level. */
 export type ListingKind = Extract<PageKind, 'province' | 'district' | 'group' | 'stars'>;
@@ -20,6 +21,17 @@ export interface Listing {
 }
 
 const NAME_SEGMENT: Record<Locale, string> = { vi: 'ten', en: 'name' };
+
+/** Listing ids, shared by the routes and every link to them. */
+export const provinceListingId = (province: string) => slugify(province);
+export const districtListingId = (province: string, district: string) => slugify(`${province} ${placeName(district)}`);
+
+/** What a listing is called in running text: a province or district name, a group, "4 sao". */
+export function listingLabel(listing: Pick<Listing, 'kind' | 'name'>, t: Translate): string {
+  if (listing.kind === 'group') return t(`group.${listing.name}` as UiKey);
+  if (listing.kind === 'stars') return t('stars.label', { stars: listing.name });
+  return listing.name;
+}
 
 function groupBy(products: Product[], key: (product: Product) => string | undefined): Map<string, Product[]> {
   const groups = new Map<string, Product[]>();
@@ -40,14 +52,14 @@ export function getListings(): Promise<Listing[]> {
     const today = groupBy(products, (p) => p.currentProvince);
     for (const [name, list] of today) {
       const certifiedIn = [...new Set(list.map((p) => p.province))].sort();
-      listings.push({ kind: 'province', id: slugify(name), name, context: certifiedIn, products: list });
+      listings.push({ kind: 'province', id: provinceListingId(name), name, context: certifiedIn, products: list });
     }
     for (const [name, list] of groupBy(products, (p) => p.province)) {
-      if (!today.has(name)) listings.push({ kind: 'province', id: slugify(name), name, context: [list[0].currentProvince], products: list });
+      if (!today.has(name)) listings.push({ kind: 'province', id: provinceListingId(name), name, context: [list[0].currentProvince], products: list });
     }
     for (const [key, list] of groupBy(products, (p) => (p.district ? `${p.province}|${p.district}` : undefined))) {
       const [province, district] = key.split('|');
-      listings.push({ kind: 'district', id: slugify(`${province} ${placeName(district)}`), name: district, context: [province], products: list });
+      listings.push({ kind: 'district', id: districtListingId(province, district), name: district, context: [province], products: list });
     }
     for (const group of PRODUCT_GROUPS) {
       const list = products.filter((p) => p.data.group === group);

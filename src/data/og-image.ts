@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
@@ -58,8 +59,14 @@ export async function renderCard(card: CardText, art?: Buffer): Promise<Buffer> 
   return sharp(background).composite(layers).png({ compressionLevel: 9 }).toBuffer();
 }
 
-/** The group's illustration from src/assets/placeholders, read from disk at build time. */
-export async function placeholderArt(group: string): Promise<Buffer> {
-  const { readFile } = await import('node:fs/promises');
-  return readFile(path.resolve(process.cwd(), 'src/assets/placeholders', `${group}.png`));
+const artByGroup = new Map<string, Promise<Buffer>>();
+
+/** The group's illustration from src/assets/placeholders, read once per group per build. */
+export function placeholderArt(group: string): Promise<Buffer> {
+  let art = artByGroup.get(group);
+  if (!art) {
+    art = readFile(path.resolve(process.cwd(), 'src/assets/placeholders', `${group}.png`));
+    artByGroup.set(group, art);
+  }
+  return art;
 }

@@ -1,19 +1,17 @@
-import { placeName } from '../lib/address.ts';
 import { producerPath, productPath, homePath, type Locale } from '../lib/paths.ts';
 import { breadcrumbJsonLd, producerJsonLd, productJsonLd, type JsonLd } from '../lib/structured-data.ts';
-import { slugify } from '../lib/text.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import type { Product, ProducerEntry } from './catalogue.ts';
-import { listingUrl } from './listings.ts';
+import { districtListingId, listingUrl, provinceListingId } from './listings.ts';
 
 /** Breadcrumb trail of a product: home › today's province › district as certified › product. */
 export function productBreadcrumbs(product: Product, locale: Locale) {
   const t = useTranslations(locale);
   return [
     { name: t('nav.home'), url: homePath(locale) },
-    { name: product.currentProvince, url: listingUrl({ kind: 'province', id: slugify(product.currentProvince) }, locale) },
+    { name: product.currentProvince, url: listingUrl({ kind: 'province', id: provinceListingId(product.currentProvince) }, locale) },
     ...(product.district
-      ? [{ name: product.district, url: listingUrl({ kind: 'district', id: slugify(`${product.province} ${placeName(product.district)}`) }, locale) }]
+      ? [{ name: product.district, url: listingUrl({ kind: 'district', id: districtListingId(product.province, product.district) }, locale) }]
       : []),
     { name: product.data.name, url: productPath(product.slug, locale) },
   ];
@@ -60,7 +58,7 @@ export function producerStructuredData(producer: ProducerEntry, locale: Locale, 
     }),
     breadcrumbJsonLd([
       { name: t('nav.home'), url: absolute(homePath(locale), site) },
-      { name: data.address.currentProvince, url: absolute(listingUrl({ kind: 'province', id: slugify(data.address.currentProvince) }, locale), site) },
+      { name: data.address.currentProvince, url: absolute(listingUrl({ kind: 'province', id: provinceListingId(data.address.currentProvince) }, locale), site) },
       { name: data.name, url },
     ]),
   ];

@@ -1,6 +1,7 @@
 import { en } from './en.ts';
 import { vi, type Dictionary, type UiKey } from './vi.ts';
 import { choosePlural, pluralCount } from '../lib/plural.ts';
+import { fillPlaceholders } from '../lib/template.ts';
 
 export type { UiKey };
 export const LOCALES = ['vi', 'en'] as const;
@@ -15,7 +16,7 @@ export type Translate = (key: UiKey, values?: Record<string, string | number>) =
 export function useTranslations(locale: Locale): Translate {
   const dictionary = DICTIONARIES[locale];
   return (key, values = {}) =>
-    choosePlural(dictionary[key], pluralCount(values), locale).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+    fillPlaceholders(choosePlural(dictionary[key], pluralCount(values), locale), values);
 }
 
 const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };

@@ -1,6 +1,7 @@
 import { formatDate } from '../i18n/ui.ts';
 import type { Locale } from '../lib/paths.ts';
 import type { PointText } from '../lib/map-popup.ts';
+import { fillPlaceholders } from '../lib/template.ts';
 
 /**
  * The UI strings the map needs in the browser, picked from the page's dictionary on the server and
@@ -17,7 +18,7 @@ export function pickMapLabels(keys: readonly string[], translate: (key: never) =
 export function pointText(locale: Locale, labels: MapLabels): PointText {
   return {
     locale,
-    label: (key, values = {}) => (labels[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)),
+    label: (key, values = {}) => fillPlaceholders(labels[key] ?? key, values),
     date: (iso) => formatDate(iso, locale),
   };
 }

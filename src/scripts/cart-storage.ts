@@ -55,5 +55,4 @@ export function subscribeCart(onChange: () => void): () => void {
 }
 
 /** Fills {placeholders} in a translated string the page passed in. */
-export const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+export { fillPlaceholders as fill } from '../lib/template.ts';

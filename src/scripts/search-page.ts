@@ -1,4 +1,5 @@
 import { choosePlural } from '../lib/plural.ts';
+import { fillPlaceholders as fill } from '../lib/template.ts';
 import {
   SEARCH_FILTERS,
   pagefindSort,
@@ -36,8 +37,6 @@ interface Strings {
 }
 
 const PAGE = 24;
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 
 /** A DOM element with properties and children; properties are loosely typed to keep the checker fast. */
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {

@@ -15,8 +15,13 @@ export function toCatalogueProduct(product: Product): CatalogueProduct {
   };
 }
 
-export async function catalogueLookup(): Promise<(id: string) => CatalogueProduct | undefined> {
-  const catalogue = await getCatalogue();
-  const byId = new Map(catalogue.products.map((product) => [product.id, toCatalogueProduct(product)]));
-  return (id) => byId.get(id);
+let lookup: Promise<(id: string) => CatalogueProduct | undefined> | undefined;
+
+/** Products by id, built once per server process rather than on every checkout request. */
+export function catalogueLookup(): Promise<(id: string) => CatalogueProduct | undefined> {
+  lookup ??= getCatalogue().then((catalogue) => {
+    const byId = new Map(catalogue.products.map((product) => [product.id, toCatalogueProduct(product)]));
+    return (id: string) => byId.get(id);
+  });
+  return lookup;
 }
