@@ -4,11 +4,14 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { localePaths } from './src/lib/paths.ts';
+import { catalogueSitemap } from './src/integrations/catalogue-sitemap.ts';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
-// Every catalogue page is prerendered; the Node adapter serves them and the few on-demand routes
-// (checkout, webhook) that opt out with `export const prerender = false`.
+// Pages that do not grow with the catalogue (home, search, map, statistics, cart) are prerendered.
+// Product, producer and listing pages, short links and preview cards are rendered on demand by the
+// Node server and cached (src/middleware.ts): prerendering 80,000 of them made a national build take
+// half an hour (BENCHMARKS.md, "National scale"). The search index is built from catalogue data.
 export default defineConfig({
   site,
   // Tests build fixture sites with their own output and cache, leaving the real ones alone.
@@ -29,6 +32,8 @@ export default defineConfig({
         return item;
       },
     }),
+    // After the sitemap integration: adds the on-demand pages' sitemap files to its index.
+    catalogueSitemap(),
   ],
   env: {
     schema: {
@@ -42,6 +47,8 @@ export default defineConfig({
       STRIPE_API_PROTOCOL: envField.enum({ context: 'server', access: 'secret', optional: true, values: ['http', 'https'] }),
       SITE_URL: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
       ORDERS_DB_PATH: envField.string({ context: 'server', access: 'secret', optional: true }),
+      // Preview cards drawn on demand are kept here, keyed by what they show.
+      CARD_CACHE_DIR: envField.string({ context: 'server', access: 'public', default: 'data/cache/cards' }),
       // Map tiles: OpenStreetMap by default; point these at another tile server (and credit it) if needed.
       PUBLIC_MAP_TILE_URL: envField.string({ context: 'client', access: 'public', default: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }),
       PUBLIC_MAP_TILE_ATTRIBUTION: envField.string({

@@ -14,12 +14,18 @@ const contentRoot = process.env.OCOP_CONTENT_DIR ?? './content';
 /** Ids come from file names, never from a `slug` field, so a duplicate slug is caught, not merged. */
 const byFileName = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml|json)$/, '');
 
+/**
+ * Raw bodies are not kept (`retainBody: false`): pages use the rendered HTML, and at 20,000 products
+ * the raw copies double the data store. Product stories are rendered once when the content layer
+ * syncs, not deferred: `deferRender` made every Markdown file a module in Vite's graph, which grew
+ * the server and client bundles from 2 s to 133 s at national size (see BENCHMARKS.md).
+ */
 const files = (folder: string, pattern: string) =>
-  glob({ base: `${contentRoot}/${folder}`, pattern, generateId: byFileName });
+  glob({ base: `${contentRoot}/${folder}`, pattern, generateId: byFileName, retainBody: false });
 
 export const collections = {
   products: defineCollection({
-    loader: glob({ base: `${contentRoot}/products`, pattern: '**/*.md', generateId: byFileName, deferRender: true }),
+    loader: files('products', '**/*.md'),
     schema: ({ image }) => productSchema(reference('producers'), image()),
   }),
   producers: defineCollection({ loader: files('producers', '**/*.yaml'), schema: producerSchema }),

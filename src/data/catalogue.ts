@@ -26,6 +26,8 @@ export interface Product {
   district?: string;
   province: string;
   currentProvince: string;
+  /** The product's story as HTML, rendered from its Markdown body when the content layer synced. */
+  story?: string;
 }
 
 export interface Catalogue {
@@ -35,6 +37,8 @@ export interface Catalogue {
   producers: ProducerEntry[];
   producerById: Map<string, ProducerEntry>;
   productsByProducer: Map<string, Product[]>;
+  /** Products by district as certified (`province|district`), so pages never scan the whole catalogue. */
+  productsByDistrict: Map<string, Product[]>;
   pointsOfSale: CollectionEntry<'pointsOfSale'>[];
   events: CollectionEntry<'events'>[];
   regions: CollectionEntry<'regions'>[];
@@ -54,6 +58,23 @@ let loading: Promise<Catalogue> | undefined;
 export function getCatalogue(): Promise<Catalogue> {
   loading ??= loadCatalogue();
   return loading;
+}
+
+/** The key of `productsByDistrict`; undefined for products whose district is not known. */
+export const districtKey = (product: Pick<Product, 'district' | 'province'>) =>
+  product.district ? `${product.province}|${product.district}` : undefined;
+
+/** Items by key, each list in the items' order; items without a key are left out. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = key(item);
+    if (name === undefined) continue;
+    const list = groups.get(name);
+    if (list) list.push(item);
+    else groups.set(name, [item]);
+  }
+  return groups;
 }
 
 const byName = (a: { data: { name: string } }, b: { data: { name: string } }) => a.data.name.localeCompare(b.data.name, 'vi');
@@ -89,25 +110,31 @@ async function loadCatalogue(): Promise<Catalogue> {
         district: place.district,
         province: placeName(place.province),
         currentProvince: producer.data.address.currentProvince,
+        story: entry.rendered?.html.trim() || undefined,
       };
     })
     .sort(byName);
 
-  const productsByProducer = new Map<string, Product[]>();
-  for (const product of products) {
-    const list = productsByProducer.get(product.producer.id) ?? [];
-    list.push(product);
-    productsByProducer.set(product.producer.id, list);
-  }
   return {
     today: day,
     products,
     productBySlug: new Map(products.map((product) => [product.slug, product])),
     producers: producers.sort(byName),
     producerById,
-    productsByProducer,
+    productsByProducer: groupBy(products, (product) => product.producer.id),
+    productsByDistrict: groupBy(products, districtKey),
     pointsOfSale,
     events,
     regions,
   };
+}
+
+/** The product whose page is /san-pham/<slug>/, or undefined. */
+export async function findProduct(slug: string): Promise<Product | undefined> {
+  return (await getCatalogue()).productBySlug.get(slug);
+}
+
+/** The producer whose page is /chu-the/<id>/, or undefined. */
+export async function findProducer(id: string): Promise<ProducerEntry | undefined> {
+  return (await getCatalogue()).producerById.get(id);
 }

@@ -1,10 +1,10 @@
 import { placeName } from '../lib/address.ts';
 import { PRODUCT_GROUPS } from '../lib/groups.ts';
-import { LISTING_SORTS, listingTail, paginate, sortListing, type ListingPage, type ListingSort } from '../lib/listing.ts';
+import { listingTail, pageOf, sortListing, type ListingPage, type ListingSort } from '../lib/listing.ts';
 import { pagePath, type Locale, type PageKind } from '../lib/paths.ts';
 import { STAR_LEVELS } from '../lib/stars.ts';
 import { slugify } from '../lib/text.ts';
-import { getCatalogue, type Product } from './catalogue.ts';
+import { districtKey, getCatalogue, groupBy, type Product } from './catalogue.ts';
 import type { Translate, UiKey } from '../i18n/ui.ts';
 
 /** A browsable slice of the catalogue: a province, a district as certified, a group or a star level. */
@@ -33,14 +33,6 @@ export function listingLabel(listing: Pick<Listing, 'kind' | 'name'>, t: Transla
   return listing.name;
 }
 
-function groupBy(products: Product[], key: (product: Product) => string | undefined): Map<string, Product[]> {
-  const groups = new Map<string, Product[]>();
-  for (const product of products) {
-    const name = key(product);
-    if (name) groups.set(name, [...(groups.get(name) ?? []), product]);
-  }
-  return groups;
-}
 
 let cached: Promise<Listing[]> | undefined;
 
@@ -57,17 +49,19 @@ export function getListings(): Promise<Listing[]> {
     for (const [name, list] of groupBy(products, (p) => p.province)) {
       if (!today.has(name)) listings.push({ kind: 'province', id: provinceListingId(name), name, context: [list[0].currentProvince], products: list });
     }
-    for (const [key, list] of groupBy(products, (p) => (p.district ? `${p.province}|${p.district}` : undefined))) {
+    for (const [key, list] of groupBy(products, districtKey)) {
       const [province, district] = key.split('|');
       listings.push({ kind: 'district', id: districtListingId(province, district), name: district, context: [province], products: list });
     }
+    const byGroup = groupBy(products, (p) => p.data.group);
     for (const group of PRODUCT_GROUPS) {
-      const list = products.filter((p) => p.data.group === group);
-      if (list.length) listings.push({ kind: 'group', id: group, name: group, products: list });
+      const list = byGroup.get(group);
+      if (list) listings.push({ kind: 'group', id: group, name: group, products: list });
     }
+    const byStars = groupBy(products, (p) => String(p.data.stars));
     for (const stars of [...STAR_LEVELS].reverse()) {
-      const list = products.filter((p) => p.data.stars === stars);
-      if (list.length) listings.push({ kind: 'stars', id: String(stars), name: String(stars), products: list });
+      const list = byStars.get(String(stars));
+      if (list) listings.push({ kind: 'stars', id: String(stars), name: String(stars), products: list });
     }
     return listings;
   })();
@@ -83,17 +77,38 @@ export interface ListingPageProps {
 export const listingUrl = (listing: Pick<Listing, 'kind' | 'id'>, locale: Locale, sort: ListingSort = 'stars', page = 1) =>
   `${pagePath(listing.kind, locale, listing.id)}${listingTail(sort, page, NAME_SEGMENT[locale])}`;
 
-/** getStaticPaths for one listing kind in one locale: every sort and page gets its own URL. */
-export async function listingPaths(kind: ListingKind, locale: Locale) {
-  const listings = (await getListings()).filter((listing) => listing.kind === kind);
-  return listings.flatMap((listing) =>
-    LISTING_SORTS.flatMap((sort) =>
-      paginate(sortListing(listing.products, sort, (p) => ({ name: p.data.name, stars: p.data.stars, potentialFiveStar: p.data.potentialFiveStar }))).map(
-        (page) => ({
-          params: { id: listing.id, rest: listingTail(sort, page.page, NAME_SEGMENT[locale]).replace(/\/$/, '') || undefined },
-          props: { listing, sort, page } satisfies ListingPageProps,
-        }),
-      ),
-    ),
-  );
+const listingIndex = new Map<string, Listing>();
+const sorted = new Map<string, Product[]>();
+
+/** A listing by kind and id, or undefined; found through an index built once per server process. */
+export async function findListing(kind: ListingKind, id: string): Promise<Listing | undefined> {
+  if (!listingIndex.size) for (const listing of await getListings()) listingIndex.set(`${listing.kind}/${listing.id}`, listing);
+  return listingIndex.get(`${kind}/${id}`);
+}
+
+function sortedProducts(listing: Listing, sort: ListingSort): Product[] {
+  const key = `${listing.kind}/${listing.id}/${sort}`;
+  let list = sorted.get(key);
+  if (!list) {
+    list = sortListing(listing.products, sort, (p) => ({ name: p.data.name, stars: p.data.stars, potentialFiveStar: p.data.potentialFiveStar }));
+    sorted.set(key, list);
+  }
+  return list;
+}
+
+/**
+ * The page a listing URL asks for (`/tinh/an-giang/`, `…/ten/3/`), rendered on demand. Only the
+ * canonical forms resolve: `…/1/` or a page past the end is not found.
+ */
+export async function findListingPage(kind: ListingKind, id: string, rest: string | undefined, locale: Locale): Promise<ListingPageProps | undefined> {
+  const listing = await findListing(kind, id);
+  const match = /^(?:([a-z]+)(?:\/|$))?(?:([1-9]\d*)\/?)?$/.exec(rest ?? '');
+  if (!listing || !match) return undefined;
+  const [, segment, number] = match;
+  if (segment && segment !== NAME_SEGMENT[locale]) return undefined;
+  const sort: ListingSort = segment ? 'name' : 'stars';
+  const pageNumber = number ? Number(number) : 1;
+  if (number === '1') return undefined;
+  const page = pageOf(sortedProducts(listing, sort), pageNumber);
+  return page && { listing, sort, page };
 }

@@ -43,11 +43,30 @@ export function mapFeatures(catalogue: Catalogue): MapFeatureCollection {
   });
 }
 
-const built = new WeakMap<Catalogue, MapFeatureCollection>();
+type MapFeature = MapFeatureCollection['features'][number];
+
+export interface MapIndex {
+  collection: MapFeatureCollection;
+  /** Features by id (`producer:<id>`, …), so a page finds its own point without a scan. */
+  byId: Map<string, MapFeature>;
+  pointsOfSale: MapFeature[];
+}
+
+const built = new WeakMap<Catalogue, MapIndex>();
 
 /** Built once per catalogue: every product and producer page's small map reads the same collection. */
-export function cachedMapFeatures(catalogue: Catalogue): MapFeatureCollection {
-  let collection = built.get(catalogue);
-  if (!collection) built.set(catalogue, (collection = mapFeatures(catalogue)));
-  return collection;
+export function cachedMapIndex(catalogue: Catalogue): MapIndex {
+  let index = built.get(catalogue);
+  if (!index) {
+    const collection = mapFeatures(catalogue);
+    index = {
+      collection,
+      byId: new Map(collection.features.map((feature) => [feature.properties.id, feature])),
+      pointsOfSale: collection.features.filter((feature) => feature.properties.kind === 'point-of-sale'),
+    };
+    built.set(catalogue, index);
+  }
+  return index;
 }
+
+export const cachedMapFeatures = (catalogue: Catalogue): MapFeatureCollection => cachedMapIndex(catalogue).collection;

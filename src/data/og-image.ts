@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
+import { useTranslations, type Locale } from '../i18n/ui.ts';
+import type { Product } from './catalogue.ts';
 
 /**
  * Link-preview cards (1200×630) drawn at build time with sharp. Text is set in DejaVu from the
@@ -69,4 +71,16 @@ export function placeholderArt(group: string): Promise<Buffer> {
     artByGroup.set(group, art);
   }
   return art;
+}
+
+/** What a product's card says: name, stars, producer and place. */
+export function productCard(product: Product, locale: Locale): CardText {
+  const t = useTranslations(locale);
+  const { data, producer, district, province } = product;
+  return {
+    title: data.name,
+    rating: `${'★'.repeat(data.stars)} ${t('stars.label', { stars: data.stars })}${data.potentialFiveStar ? ` · ${t('stars.potentialFive')}` : ''}`,
+    lines: [producer.data.name, [district, province].filter(Boolean).join(', ')],
+    footer: `OCOP · ${t('site.tagline')}`,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Catalogue, Product } from './catalogue.ts';
+import { districtKey, type Catalogue, type Product } from './catalogue.ts';
 
 /** Points of sale that carry the product or its producer, and upcoming fairs where the producer has a booth. */
 export function whereToBuy(catalogue: Catalogue, product: Product) {
@@ -16,9 +16,10 @@ export function whereToBuy(catalogue: Catalogue, product: Product) {
 
 /** Other products certified in the same district, best rated first. */
 export function sameDistrict(catalogue: Catalogue, product: Product, limit = 6): Product[] {
-  if (!product.district) return [];
-  return catalogue.products
-    .filter((p) => p.district === product.district && p.province === product.province && p.producer.id !== product.producer.id)
+  const key = districtKey(product);
+  if (!key) return [];
+  return (catalogue.productsByDistrict.get(key) ?? [])
+    .filter((p) => p.producer.id !== product.producer.id)
     .sort((a, b) => b.data.stars - a.data.stars)
     .slice(0, limit);
 }

@@ -32,20 +32,17 @@ export interface ListingPage<T> {
   last: number;
 }
 
-export function paginate<T>(items: readonly T[], pageSize = PAGE_SIZE): ListingPage<T>[] {
-  const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
-  return Array.from({ length: pageCount }, (_, index) => {
-    const slice = items.slice(index * pageSize, (index + 1) * pageSize);
-    return {
-      items: slice,
-      page: index + 1,
-      pageCount,
-      total: items.length,
-      first: items.length ? index * pageSize + 1 : 0,
-      last: index * pageSize + slice.length,
-    };
-  });
+export const pageCountOf = (total: number, pageSize = PAGE_SIZE) => Math.max(1, Math.ceil(total / pageSize));
+
+/** One page (1-based) of a sorted list, or undefined past the last page. */
+export function pageOf<T>(items: readonly T[], page: number, pageSize = PAGE_SIZE): ListingPage<T> | undefined {
+  const pageCount = pageCountOf(items.length, pageSize);
+  if (!Number.isInteger(page) || page < 1 || page > pageCount) return undefined;
+  const index = page - 1;
+  const slice = items.slice(index * pageSize, page * pageSize);
+  return { items: slice, page, pageCount, total: items.length, first: items.length ? index * pageSize + 1 : 0, last: index * pageSize + slice.length };
 }
+
 
 /** The URL tail after a listing's own path: "", "2/", "ten/", "ten/2/" (vi) or "name/2/" (en). */
 export function listingTail(sort: ListingSort, page: number, nameSegment: string): string {

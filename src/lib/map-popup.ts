@@ -1,6 +1,9 @@
+import { escapeHtml } from './escape.ts';
 import type { Locale } from './paths.ts';
 import { producerPath, productPath } from './paths.ts';
 import { isApproximate, type MapBooth, type MapPointProperties } from './map-features.ts';
+
+export { escapeHtml };
 
 /**
  * The HTML describing one map point: the map's popup and the list alternative share it, so both
@@ -12,8 +15,6 @@ export interface PointText {
   date(iso: string): string;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ESCAPES[char]);
 
 const MAX_PRODUCTS = 6;
 

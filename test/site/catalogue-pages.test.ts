@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { slugify } from '../../src/lib/text.ts';
 import { CLIENT_DIR, contentIds } from '../support/built-site.ts';
 import { ROOT } from '../support/server.ts';
-import { brokenLinks, builtHtmlPaths, metaContent, pngSize, readBuiltHtml, serverRoutePatterns, tagAttributes, targetExists } from '../support/site-links.ts';
+import { crawlServedSite, inBatches } from '../support/served-site.ts';
+import { brokenLinks, internalTargets, metaContent, pngSize, tagAttributes, targetExists } from '../support/site-links.ts';
 
 /**
- * The public catalogue pages as built, read as HTML without a browser: listings, links, structured
- * data, link previews, hreflang pairs, the sitemap and robots.txt.
+ * The public catalogue pages as the server serves them (prerendered or rendered on demand), read
+ * as HTML without a browser: listings, links, structured data, link previews, hreflang pairs, the
+ * sitemap and robots.txt.
  */
 
 type Locale = 'vi' | 'en';
@@ -26,17 +28,21 @@ const productFront = (id: string) =>
 const products = contentIds('products', '.md').map(productFront);
 const productPrefix: Record<Locale, string> = { vi: '/san-pham/', en: '/en/products/' };
 
-const pages = builtHtmlPaths(CLIENT_DIR);
-const htmlCache = new Map<string, string>();
-const html = (urlPath: string) => {
-  if (!htmlCache.has(urlPath)) htmlCache.set(urlPath, readBuiltHtml(CLIENT_DIR, urlPath));
-  return htmlCache.get(urlPath)!;
-};
+const baseUrl = inject('baseUrl');
+const served = await crawlServedSite(baseUrl);
+const { pages, html } = served;
 const localeOf = (urlPath: string): Locale => (urlPath.startsWith('/en/') ? 'en' : 'vi');
 
 /** The site's origin, as the build wrote it into the home page's canonical link. */
 const canonicalOf = (urlPath: string) => tagAttributes(html(urlPath), 'link').find((l) => l.rel === 'canonical')?.href;
-const SITE = new URL(canonicalOf('/') ?? 'http://invalid.example/').origin;
+const SITE = served.origin;
+
+/** Which of some site paths the server answers without an error (pages on demand, redirects, API routes). */
+async function answered(paths: Iterable<string>): Promise<Set<string>> {
+  const list = [...paths];
+  const statuses = await inBatches(list, 8, async (p) => (await fetch(new URL(p, baseUrl), { redirect: 'manual' })).status);
+  return new Set(list.filter((_, index) => statuses[index] < 400 || list[index].startsWith('/api/')));
+}
 const sitePath = (absolute: string) => {
   const url = new URL(absolute);
   return url.origin === SITE ? url.pathname : undefined;
@@ -150,16 +156,18 @@ describe('listing pages', () => {
 });
 
 describe('internal links', () => {
-  const targets = { clientDir: CLIENT_DIR, serverRoutes: serverRoutePatterns(path.join(ROOT, 'src/pages')) };
-
-  it('catches a made-up broken link (the checker works)', () => {
+  it('catches a made-up broken link (the checker works)', async () => {
+    const targets = { clientDir: CLIENT_DIR, served: await answered(['/san-pham/khong-co-san-pham-nay/', '/san-pham/tuong-xay/', '/en/products/nope/']) };
     const page = '<a href="/san-pham/khong-co-san-pham-nay/">x</a><a href="/san-pham/tuong-xay/#buy">ok</a><a href="https://example.org/">out</a>';
     expect(brokenLinks(page, '/', SITE, targets)).toEqual(['/san-pham/khong-co-san-pham-nay/']);
     expect(brokenLinks(`<link rel="alternate" hreflang="en" href="${SITE}/en/products/nope/">`, '/', SITE, targets)).toHaveLength(1);
   });
 
-  it('has a target in the build for every link of every page', () => {
+  it('has a target on the server for every link of every page', async () => {
     expect(pages.length).toBeGreaterThan(500);
+    const linked = internalTargets(pages.map((p) => [p, html(p)] as [string, string]), SITE);
+    const others = await answered([...linked].filter((p) => !pages.includes(p)));
+    const targets = { clientDir: CLIENT_DIR, served: new Set([...pages, ...others]) };
     const broken = pages.flatMap((p) => brokenLinks(html(p), p, SITE, targets).map((href) => `${p} → ${href}`));
     expect(broken).toEqual([]);
   });
@@ -220,10 +228,12 @@ describe('link previews', () => {
     expect(problems).toEqual([]);
   });
 
-  it('use preview images that exist in the build', () => {
-    const missing = [...new Set(pages.map((p) => metaContent(html(p), 'og:image') ?? ''))].filter((image) => {
+  it('use preview images that the server serves', async () => {
+    const images = [...new Set(pages.map((p) => metaContent(html(p), 'og:image') ?? ''))];
+    const servedImages = await answered(images.flatMap((image) => sitePath(image) ?? []));
+    const missing = images.filter((image) => {
       const file = sitePath(image);
-      return !file || !targetExists(file, { clientDir: CLIENT_DIR, serverRoutes: [] });
+      return !file || !targetExists(file, { clientDir: CLIENT_DIR, served: servedImages });
     });
     expect(missing).toEqual([]);
   });
@@ -233,16 +243,21 @@ describe('link previews', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('give every product page its own 1200×630 PNG preview from the build', () => {
+  it('give every product page its own 1200×630 PNG preview, drawn by the server', async () => {
     for (const locale of LOCALES) {
       for (const product of products) {
         const urlPath = `${productPrefix[locale]}${product.slug}/`;
         const image = sitePath(metaContent(html(urlPath), 'og:image')!);
         expect(image, urlPath).toBe(`/og/${product.slug}.png`);
-        const size = pngSize(readFileSync(path.join(CLIENT_DIR, image!)));
-        expect(size, image).toEqual({ width: 1200, height: 630 });
       }
     }
+    const sizes = await inBatches(products, 2, async (product) => {
+      const response = await fetch(new URL(`/og/${product.slug}.png`, baseUrl));
+      expect(response.headers.get('content-type'), product.slug).toBe('image/png');
+      return pngSize(new Uint8Array(await response.arrayBuffer()));
+    });
+    expect(new Set(sizes.map((size) => JSON.stringify(size)))).toEqual(new Set([JSON.stringify({ width: 1200, height: 630 })]));
+    expect((await fetch(new URL('/og/khong-co.png', baseUrl))).status, 'a card for an unknown product').toBe(404);
   });
 });
 
@@ -285,6 +300,7 @@ describe('languages', () => {
 
 describe('sitemap and robots.txt', () => {
   const read = (file: string) => readFileSync(path.join(CLIENT_DIR, file), 'utf8');
+  const fetchText = async (file: string) => (await fetch(new URL(file, baseUrl))).text();
 
   it('names the sitemap with an absolute URL in robots.txt', () => {
     const sitemap = /^Sitemap:\s*(\S+)\s*$/m.exec(read('robots.txt'))?.[1];
@@ -293,12 +309,12 @@ describe('sitemap and robots.txt', () => {
     expect(read('sitemap-index.xml')).toContain('<sitemap>');
   });
 
-  it('lists every product page in both locales with xhtml:link alternates to each other', () => {
+  it('lists every product page in both locales with xhtml:link alternates to each other', async () => {
     const sitemaps = [...read('sitemap-index.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => sitePath(m[1])!);
-    expect(sitemaps.length).toBeGreaterThan(0);
+    expect(sitemaps.length).toBeGreaterThan(1);
     const entries = new Map<string, Record<string, string>>();
     for (const file of sitemaps) {
-      for (const [, body] of read(file).matchAll(/<url>([\s\S]*?)<\/url>/g)) {
+      for (const [, body] of (await fetchText(file)).matchAll(/<url>([\s\S]*?)<\/url>/g)) {
         const loc = /<loc>([^<]+)<\/loc>/.exec(body)![1];
         const links = Object.fromEntries(
           [...body.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((m) => [m[1].slice(0, 2), m[2]]),
@@ -306,7 +322,7 @@ describe('sitemap and robots.txt', () => {
         entries.set(loc, links);
       }
     }
-    const targets = { clientDir: CLIENT_DIR, serverRoutes: serverRoutePatterns(path.join(ROOT, 'src/pages')) };
+    const targets = { clientDir: CLIENT_DIR, served: await answered([...entries.keys()].flatMap((loc) => sitePath(loc) ?? [])) };
     const unbuilt = [...entries.keys()].filter((loc) => {
       const file = sitePath(loc);
       return !file || !targetExists(file, targets);

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { shortCode, shortPath } from '../../src/lib/short-links.ts';
-import { builtPage } from '../support/built-site.ts';
+import { fetchPage } from '../support/served-site.ts';
 
 /** Producers share pages by short link and QR code; the short link redirects to the page. */
 describe('sharing a page', () => {
@@ -24,8 +24,8 @@ describe('sharing a page', () => {
     expect(await response.text()).toContain('Không tìm thấy trang');
   });
 
-  it('puts the short link and a QR code of it on the product page', () => {
-    const html = builtPage('san-pham/tuong-xay');
+  it('puts the short link and a QR code of it on the product page', async () => {
+    const html = await fetchPage(baseUrl, '/san-pham/tuong-xay/');
     expect(html).toContain(`/s/${shortCode('product', 'tuong-xay')}`);
     expect(html).toMatch(/<div class="share__qr"[^>]*role="img"[^>]*><svg/);
     expect(html).toContain('download="ocop-tuong-xay-qr.svg"');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DIST, ROOT } from './server.ts';
 
@@ -8,15 +8,6 @@ export const CLIENT_DIR = path.join(DIST, 'client');
 export function builtPage(urlPath: string): string {
   const file = path.join(CLIENT_DIR, urlPath, urlPath.endsWith('.html') ? '' : 'index.html');
   return readFileSync(file, 'utf8');
-}
-
-/** Sub-folders of a built route folder that hold a page: one per product, producer… */
-export function builtPagesUnder(urlPath: string): string[] {
-  const folder = path.join(CLIENT_DIR, urlPath);
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(folder, entry.name, 'index.html')))
-    .map((entry) => entry.name)
-    .sort();
 }
 
 export function contentIds(folder: string, extension: string): string[] {

@@ -81,49 +81,31 @@ export function internalPath(href: string, pageUrl: string, site: string): strin
 
 export interface LinkTargets {
   clientDir: string;
-  /** Route patterns served on demand (not prerendered), e.g. /^\/thanh-toan\/thanh-cong\/?$/. */
-  serverRoutes: RegExp[];
+  /** Paths the running server answered (pages rendered on demand, API routes, redirects). */
+  served: ReadonlySet<string>;
 }
 
-/** Whether a site path has something to serve in the build: a file, a folder with index.html, or a server route. */
-export function targetExists(sitePath: string, { clientDir, serverRoutes }: LinkTargets): boolean {
+/** Whether a site path has something to serve: a file, a folder with index.html, or a server answer. */
+export function targetExists(sitePath: string, { clientDir, served }: LinkTargets): boolean {
   if (sitePath.startsWith('invalid:')) return false;
-  if (sitePath.startsWith('/api/')) return true;
+  if (served.has(sitePath)) return true;
   const file = path.join(clientDir, sitePath);
   if (!file.startsWith(clientDir)) return false;
   if (existsSync(file) && statSync(file).isFile()) return true;
   if (existsSync(path.join(file, 'index.html'))) return true;
-  if (!sitePath.endsWith('/') && existsSync(`${file}.html`)) return true;
-  return serverRoutes.some((route) => route.test(sitePath));
+  return !sitePath.endsWith('/') && existsSync(`${file}.html`);
 }
 
-/**
- * Routes of src/pages that opt out of prerendering (`export const prerender = false`), as patterns
- * over site paths: `src/pages/thanh-toan/thanh-cong.astro` → /^\/thanh-toan\/thanh-cong\/?$/.
- */
-export function serverRoutePatterns(pagesDir: string): RegExp[] {
-  const patterns: RegExp[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(astro|ts|js)$/.test(entry.name) && /export\s+const\s+prerender\s*=\s*false/.test(readFileSync(full, 'utf8'))) {
-        const route = path
-          .relative(pagesDir, full)
-          .split(path.sep)
-          .join('/')
-          .replace(/\.(astro|ts|js)$/, '')
-          .replace(/(^|\/)index$/, '');
-        const source = route
-          .split('/')
-          .map((part) => (/^\[\.\.\..+\]$/.test(part) ? '.*' : /^\[.+\]$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-          .join('/');
-        patterns.push(new RegExp(`^/${source}/?$`));
-      }
+/** Every internal link target of some pages, for asking the server which of them it serves. */
+export function internalTargets(pages: Iterable<[string, string]>, site: string): Set<string> {
+  const targets = new Set<string>();
+  for (const [pageUrl, html] of pages) {
+    for (const href of pageLinks(html)) {
+      const target = internalPath(href, pageUrl, site);
+      if (target !== undefined) targets.add(target);
     }
-  };
-  walk(pagesDir);
-  return patterns;
+  }
+  return targets;
 }
 
 /** Links of one page whose internal target is missing from the build. */

@@ -9,7 +9,7 @@ import {
   metaContent,
   pageLinks,
   pngSize,
-  serverRoutePatterns,
+  internalTargets,
   tagAttributes,
   targetExists,
 } from '../support/site-links.ts';
@@ -18,12 +18,10 @@ import {
 const SITE = 'http://localhost:4321';
 let root: string;
 let clientDir: string;
-let pagesDir: string;
 
 beforeAll(() => {
   root = mkdtempSync(path.join(tmpdir(), 'site-links-'));
   clientDir = path.join(root, 'client');
-  pagesDir = path.join(root, 'pages');
   for (const folder of ['san-pham/tuong-xay', 'en', '_astro', 'og']) mkdirSync(path.join(clientDir, folder), { recursive: true });
   writeFileSync(path.join(clientDir, 'index.html'), '<html></html>');
   writeFileSync(path.join(clientDir, '404.html'), '<html></html>');
@@ -31,11 +29,6 @@ beforeAll(() => {
   writeFileSync(path.join(clientDir, 'san-pham/tuong-xay/index.html'), '<html></html>');
   writeFileSync(path.join(clientDir, '_astro/page.html'), '<html></html>');
   writeFileSync(path.join(clientDir, 'og/tuong-xay.png'), 'png');
-  mkdirSync(path.join(pagesDir, 'thanh-toan'), { recursive: true });
-  mkdirSync(path.join(pagesDir, 'don-hang'), { recursive: true });
-  writeFileSync(path.join(pagesDir, 'thanh-toan/thanh-cong.astro'), '---\nexport const prerender = false;\n---');
-  writeFileSync(path.join(pagesDir, 'thanh-toan/da-huy.astro'), '---\n---');
-  writeFileSync(path.join(pagesDir, 'don-hang/[id].ts'), 'export const prerender = false;');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -68,13 +61,8 @@ describe('built-site link checker', () => {
     expect(internalPath('#main', '/', SITE)).toBeUndefined();
   });
 
-  it('turns on-demand routes into patterns', () => {
-    const patterns = serverRoutePatterns(pagesDir);
-    expect(patterns.map(String).sort()).toEqual(['/^\\/don-hang\\/[^/]+\\/?$/', '/^\\/thanh-toan\\/thanh-cong\\/?$/']);
-  });
-
-  it('accepts files, folders with index.html, API and server routes, and rejects everything else', () => {
-    const targets = { clientDir, serverRoutes: serverRoutePatterns(pagesDir) };
+  it('accepts files, folders with index.html and what the server answered, and rejects everything else', () => {
+    const targets = { clientDir, served: new Set(['/api/checkout', '/thanh-toan/thanh-cong/', '/don-hang/42']) };
     for (const ok of ['/', '/en/', '/en', '/san-pham/tuong-xay/', '/og/tuong-xay.png', '/404.html', '/api/checkout', '/thanh-toan/thanh-cong/', '/don-hang/42']) {
       expect(targetExists(ok, targets), ok).toBe(true);
     }
@@ -83,8 +71,13 @@ describe('built-site link checker', () => {
     }
   });
 
+  it('collects the internal targets of pages to ask the server about', () => {
+    const pages: Array<[string, string]> = [['/san-pham/a/', '<a href="../b/">b</a><a href="https://example.org/">out</a><a href="#top">top</a>'], ['/', '<a href="/san-pham/b/?x=1">b</a>']];
+    expect([...internalTargets(pages, SITE)]).toEqual(['/san-pham/b/']);
+  });
+
   it('reports the broken links of a page', () => {
-    const targets = { clientDir, serverRoutes: [] };
+    const targets = { clientDir, served: new Set<string>() };
     const page = '<a href="/">home</a><a href="/san-pham/nope/">broken</a><a href="https://example.org/nope/">outside</a><link rel="alternate" hreflang="en" href="http://localhost:4321/en/gone/">';
     expect(brokenLinks(page, '/', SITE, targets)).toEqual(['/san-pham/nope/', 'http://localhost:4321/en/gone/']);
   });

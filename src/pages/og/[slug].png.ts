@@ -1,26 +1,18 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalogue, type Product } from '../../data/catalogue.ts';
-import { placeholderArt, renderCard } from '../../data/og-image.ts';
-import { useTranslations } from '../../i18n/ui.ts';
+import type { APIRoute } from 'astro';
+import { CARD_CACHE_DIR } from 'astro:env/server';
+import { findProduct } from '../../data/catalogue.ts';
+import { placeholderArt, productCard, renderCard } from '../../data/og-image.ts';
+import { cachedCard, cardKey } from '../../server/card-cache.ts';
 
-/** A 1200×630 preview card per product, for Facebook, Zalo and other link previews. */
-export const getStaticPaths = (async () => {
-  const { products } = await getCatalogue();
-  return products.map((product) => ({ params: { slug: product.slug }, props: { product } }));
-}) satisfies GetStaticPaths;
+/** A 1200×630 preview card per product, for Facebook, Zalo and other link previews, drawn on first request. */
+export const prerender = false;
 
-const t = useTranslations('vi');
-
-export const GET: APIRoute = async ({ props }) => {
-  const { data, producer, district, province } = (props as { product: Product }).product;
-  const png = await renderCard(
-    {
-      title: data.name,
-      rating: `${'★'.repeat(data.stars)} ${t('stars.label', { stars: data.stars })}${data.potentialFiveStar ? ` · ${t('stars.potentialFive')}` : ''}`,
-      lines: [producer.data.name, [district, province].filter(Boolean).join(', ')],
-      footer: `OCOP · ${t('site.tagline')}`,
-    },
-    await placeholderArt(data.group),
+export const GET: APIRoute = async ({ params }) => {
+  const product = await findProduct(params.slug ?? '');
+  if (!product) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const card = productCard(product, 'vi');
+  const png = await cachedCard(CARD_CACHE_DIR, cardKey({ card, group: product.data.group }), async () =>
+    renderCard(card, await placeholderArt(product.data.group)),
   );
-  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' } });
 };

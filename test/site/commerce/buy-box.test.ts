@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { builtPage } from '../../support/built-site.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { fetchPage } from '../../support/served-site.ts';
+
+const baseUrl = inject('baseUrl');
+const page = (urlPath: string) => fetchPage(baseUrl, urlPath);
 
 /** The buy box as it is served, before any JavaScript runs. */
 describe('buy box on product pages', () => {
   const links = (html: string) => [...html.matchAll(/<a class="chip" href="([^"]+)" target="_blank" rel="([^"]+)" data-kind="(\w+)"/g)].map(([, href, rel, kind]) => ({ href: href.replace(/&amp;/g, '&'), rel, kind }));
 
-  it('lists labelled marketplace searches with UTM parameters, opening safely, without JavaScript', () => {
-    const html = builtPage('/san-pham/tuong-xay/');
+  it('lists labelled marketplace searches with UTM parameters, opening safely, without JavaScript', async () => {
+    const html = await page('/san-pham/tuong-xay/');
     const found = links(html);
     expect(found.length).toBeGreaterThanOrEqual(4);
     for (const link of found) {
@@ -22,17 +25,17 @@ describe('buy box on product pages', () => {
     expect(html).toContain('kết quả có thể là của người bán khác');
   });
 
-  it('offers add-to-cart for a purchasable product, and explains why not otherwise', () => {
-    expect(builtPage('/san-pham/tuong-xay/')).toContain('Thêm vào giỏ');
-    const expired = builtPage('/san-pham/nuoc-mam-40-do-dam/');
+  it('offers add-to-cart for a purchasable product, and explains why not otherwise', async () => {
+    expect(await page('/san-pham/tuong-xay/')).toContain('Thêm vào giỏ');
+    const expired = await page('/san-pham/nuoc-mam-40-do-dam/');
     expect(expired).not.toContain('Thêm vào giỏ');
     expect(expired).toContain('giấy chứng nhận OCOP của sản phẩm không còn hiệu lực');
-    const unpriced = builtPage('/en/products/atiso-do-say-deo/');
+    const unpriced = await page('/en/products/atiso-do-say-deo/');
     expect(unpriced).toContain('the producer has not published a price');
   });
 
-  it('shows the price in đồng for each locale', () => {
-    expect(builtPage('/san-pham/tuong-xay/')).toMatch(/<strong>35\.000\s₫<\/strong>/);
-    expect(builtPage('/en/products/tuong-xay/')).toMatch(/<strong>₫35,000<\/strong>/);
+  it('shows the price in đồng for each locale', async () => {
+    expect(await page('/san-pham/tuong-xay/')).toMatch(/<strong>35\.000\s₫<\/strong>/);
+    expect(await page('/en/products/tuong-xay/')).toMatch(/<strong>₫35,000<\/strong>/);
   });
 });
