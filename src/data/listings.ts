@@ -1,6 +1,6 @@
 import { placeName } from '../lib/address.ts';
 import { PRODUCT_GROUPS } from '../lib/groups.ts';
-import { listingTail, pageOf, sortListing, type ListingPage, type ListingSort } from '../lib/listing.ts';
+import { listingTail, pageOf, parseListingTail, sortListing, type ListingPage, type ListingSort } from '../lib/listing.ts';
 import { pagePath, type Locale, type PageKind } from '../lib/paths.ts';
 import { STAR_LEVELS } from '../lib/stars.ts';
 import { slugify } from '../lib/text.ts';
@@ -102,13 +102,8 @@ function sortedProducts(listing: Listing, sort: ListingSort): Product[] {
  */
 export async function findListingPage(kind: ListingKind, id: string, rest: string | undefined, locale: Locale): Promise<ListingPageProps | undefined> {
   const listing = await findListing(kind, id);
-  const match = /^(?:([a-z]+)(?:\/|$))?(?:([1-9]\d*)\/?)?$/.exec(rest ?? '');
-  if (!listing || !match) return undefined;
-  const [, segment, number] = match;
-  if (segment && segment !== NAME_SEGMENT[locale]) return undefined;
-  const sort: ListingSort = segment ? 'name' : 'stars';
-  const pageNumber = number ? Number(number) : 1;
-  if (number === '1') return undefined;
-  const page = pageOf(sortedProducts(listing, sort), pageNumber);
-  return page && { listing, sort, page };
+  const tail = parseListingTail(rest, NAME_SEGMENT[locale]);
+  if (!listing || !tail) return undefined;
+  const page = pageOf(sortedProducts(listing, tail.sort), tail.page);
+  return page && { listing, sort: tail.sort, page };
 }

@@ -87,6 +87,7 @@ export const en = {
   'search.placeholder': "e.g. fish sauce, palm sugar, Châu Đốc",
   'search.submit': "Search",
   'search.filters': "Filters",
+  'search.districtHint': "Choose a province to filter by district.",
   'search.clear': "Clear filters",
   'search.sort': "Sort",
   'search.sort.relevance': "Best match",

@@ -85,6 +85,7 @@ export const vi = {
   'search.placeholder': "Ví dụ: nước mắm, mật thốt nốt, Châu Đốc",
   'search.submit': "Tìm",
   'search.filters': "Bộ lọc",
+  'search.districtHint': "Chọn một tỉnh để lọc theo huyện.",
   'search.clear': "Xoá bộ lọc",
   'search.sort': "Sắp xếp",
   'search.sort.relevance': "Phù hợp nhất",

@@ -49,3 +49,15 @@ export function listingTail(sort: ListingSort, page: number, nameSegment: string
   const sortPart = sort === 'name' ? `${nameSegment}/` : '';
   return `${sortPart}${page > 1 ? `${page}/` : ''}`;
 }
+
+/**
+ * The inverse of listingTail, for URLs rendered on demand: "" → stars, page 1; "ten/3" → name,
+ * page 3. Only canonical forms parse: "1/", "ten/1/", "0/" and unknown segments give undefined.
+ */
+export function parseListingTail(rest: string | undefined, nameSegment: string): { sort: ListingSort; page: number } | undefined {
+  const match = /^(?:([a-z]+)(?:\/|$))?(?:([1-9]\d*)\/?)?$/.exec(rest ?? '');
+  if (!match) return undefined;
+  const [, segment, number] = match;
+  if ((segment && segment !== nameSegment) || number === '1') return undefined;
+  return { sort: segment ? 'name' : 'stars', page: number ? Number(number) : 1 };
+}

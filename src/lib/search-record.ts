@@ -28,7 +28,7 @@ const WEIGHT = { title: 10, otherNames: 8, folded: 6, context: 2 } as const;
  * holding đ get a folded copy: folding every word again would index most of them twice.
  */
 export function foldedExtras(texts: readonly string[]): string[] {
-  const words = texts.flatMap((text) => text.split(/\s+/)).filter((word) => /đ/i.test(word));
+  const words = texts.flatMap((text) => text.split(/[^\p{L}\p{N}]+/u)).filter((word) => /đ/i.test(word));
   return [...new Set(words.map(foldVietnamese))];
 }
 

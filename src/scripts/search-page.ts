@@ -71,12 +71,37 @@ export async function startSearchPage(): Promise<void> {
     return;
   }
   await pagefind.options({ excerptLength: 18 });
-  const totals = await pagefind.filters();
+
+  // Every filter's values and counts: at national size they weigh more than a whole search, so they
+  // load only once the filters are open (beside the results on wide screens) or already in use.
+  let totals: Record<string, Record<string, number>> | undefined;
+  let loadingTotals: Promise<void> | undefined;
+  const loadTotals = () =>
+    (loadingTotals ??= pagefind.filters().then((all) => {
+      totals = all;
+    }));
+  const details = root.querySelector<HTMLDetailsElement>('details[data-filters]')!;
+  const counter = root.querySelector<HTMLElement>('[data-filter-count]')!;
+  const districtHint = root.querySelector<HTMLElement>('[data-district-hint]')!;
+
+  /** Districts (some 700 nationally) are offered only within the chosen provinces, with results there. */
+  function shownValues(name: SearchFilter, counts: Record<string, Record<string, number>>): string[] {
+    const all = Object.keys(totals?.[name] ?? {});
+    if (name !== 'district') return all;
+    const checked = state.filters.district ?? [];
+    if (!state.filters.province?.length && !state.filters.certifiedProvince?.length) return checked;
+    return all.filter((value) => (counts.district?.[value] ?? 0) > 0 || checked.includes(value));
+  }
 
   function renderFilters(counts: Record<string, Record<string, number>>) {
+    const active = Object.values(state.filters).reduce((sum, values) => sum + (values?.length ?? 0), 0);
+    counter.hidden = active === 0;
+    counter.textContent = String(active);
+    districtHint.hidden = !totals || Boolean(state.filters.province?.length || state.filters.certifiedProvince?.length);
+    if (!totals) return;
     groups.replaceChildren(
-      ...SEARCH_FILTERS.filter((name) => totals[name] && Object.keys(totals[name]).length > 1).map((name) => {
-        const values = Object.keys(totals[name]).sort((a, b) => a.localeCompare(b, document.documentElement.lang));
+      ...SEARCH_FILTERS.filter((name) => Object.keys(totals![name] ?? {}).length > (name === 'district' ? 0 : 1) && shownValues(name, counts).length).map((name) => {
+        const values = shownValues(name, counts).sort((a, b) => a.localeCompare(b, document.documentElement.lang));
         return element(
           'fieldset',
           { className: 'search__fieldset' },
@@ -142,6 +167,8 @@ export async function startSearchPage(): Promise<void> {
   }
 
   const readForm = (): SearchState => {
+    // Before the filters are drawn, the ones from the address still apply.
+    if (!totals) return { query: input.value.trim(), filters: state.filters, sort: sortSelect.value as SearchState['sort'] };
     const filters: SearchState['filters'] = {};
     for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) {
       const name = box.name as SearchFilter;
@@ -171,5 +198,14 @@ export async function startSearchPage(): Promise<void> {
     await navigator.clipboard?.writeText(location.href).catch(() => undefined);
     (event.currentTarget as HTMLElement).textContent = strings.linkCopied;
   });
+  // Filters already in the address need their panel now; otherwise it fills in after the first results.
+  const fillFilters = async () => {
+    await loadTotals();
+    await update(false);
+  };
+  if (Object.keys(state.filters).length) await loadTotals();
   await update(false);
+  if (totals) return;
+  if (details.open) void fillFilters();
+  else details.addEventListener('toggle', () => void fillFilters(), { once: true });
 }
