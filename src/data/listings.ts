@@ -107,3 +107,10 @@ export async function findListingPage(kind: ListingKind, id: string, rest: strin
   const page = pageOf(sortedProducts(listing, tail.sort), tail.page);
   return page && { listing, sort: tail.sort, page };
 }
+
+/** The district listings within a province listing (by the provinces its products were certified in). */
+export async function districtsOf(listing: Listing): Promise<Listing[]> {
+  if (listing.kind !== 'province') return [];
+  const certifiedIn = new Set(listing.products.map((product) => product.province));
+  return (await getListings()).filter((other) => other.kind === 'district' && certifiedIn.has(other.context?.[0] ?? ''));
+}

@@ -53,7 +53,8 @@ function syncUrl() {
 function syncList() {
   const visible = new Set(shown.map((feature) => feature.properties.id));
   for (const item of listItems) item.hidden = !visible.has(item.dataset.pointId!);
-  for (const group of listGroups) group.hidden = !group.querySelector('[data-point-id]:not([hidden])');
+  // At national size the list names provinces only (no items): their sections stay.
+  if (listItems.length) for (const group of listGroups) group.hidden = !group.querySelector('[data-point-id]:not([hidden])');
   listEmpty.hidden = shown.length > 0;
 }
 
