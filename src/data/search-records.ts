@@ -25,6 +25,7 @@ export async function productSearchRecord(product: Product, locale: Locale): Pro
     url: productPath(product.slug, locale),
     locale,
     title,
+    vietnameseName: data.name,
     otherNames: [data.name, data.nameEn].filter((name): name is string => Boolean(name) && name !== title),
     context: [t(`group.${data.group}`), producer.data.name, producer.data.address.asWritten, product.currentProvince, t('stars.label', { stars: data.stars })],
     filters: {

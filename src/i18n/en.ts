@@ -106,6 +106,7 @@ export const en = {
   'search.online.yes': "Can be bought online",
   'search.online.no': "Not sold online yet",
   'search.results': "{count} product|{count} products",
+  'search.readAs': "read as {what}",
   'search.noResults': "No products found. Try fewer filters or other words.",
   'search.loading': "Searching…",
   'search.noScript': "Search needs JavaScript. You can still browse every product by province, group or stars:",

@@ -104,6 +104,7 @@ export const vi = {
   'search.online.yes': "Mua trực tuyến được",
   'search.online.no': "Chưa bán trực tuyến",
   'search.results': "{count} sản phẩm",
+  'search.readAs': "hiểu là {what}",
   'search.noResults': "Không tìm thấy sản phẩm nào. Thử bỏ bớt bộ lọc hoặc từ khoá khác.",
   'search.loading': "Đang tìm…",
   'search.noScript': "Trang tìm kiếm cần JavaScript. Bạn vẫn có thể xem mọi sản phẩm theo tỉnh, nhóm hoặc hạng sao:",

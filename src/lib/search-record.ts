@@ -11,6 +11,8 @@ export interface SearchRecord {
   locale: 'vi' | 'en';
   /** The title results show: the name in the page's language. */
   title: string;
+  /** The Vietnamese name, whose leading words say what kind of product it is. */
+  vietnameseName: string;
   /** Other names of the product (the Vietnamese name on English records), indexed as strongly. */
   otherNames: string[];
   /** Group, producer and place words, indexed less strongly than names. */
@@ -20,8 +22,26 @@ export interface SearchRecord {
   meta: Record<string, string>;
 }
 
-/** Name weight 10, other names 8, context 2: a name match outranks any context match. */
-const WEIGHT = { title: 10, otherNames: 8, folded: 6, context: 2 } as const;
+/**
+ * The kind of product (the name's leading words) 10, the rest of the name (brand, place) 5, other
+ * names and folded words 5, context (producer, place, group) 1. With the search page's ranking (exact words far above
+ * longer ones, no length penalty) "trà" finds tea, not "Mật ong hoa tràm … Trà Sư".
+ */
+const WEIGHT = { kind: 10, rest: 5, otherNames: 5, folded: 5, context: 1 } as const;
+
+/** Pagefind's ranking options for our records: see WEIGHT. */
+export const SEARCH_RANKING = { termSimilarity: 10, pageLength: 0 } as const;
+
+/**
+ * What kind of product a Vietnamese name says it is: its words up to the first brand or place word
+ * (capitalised) or number. Names start with the kind ("Trà hoa đậu biếc", "Rượu gạo Công chuẩn"),
+ * so "trà" should find tea before "Mật ong hoa tràm … Trà Sư", whose Trà is a forest.
+ */
+export function productKindWords(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const end = words.findIndex((word, index) => index > 0 && /^[\p{Lu}\p{N}]/u.test(word));
+  return words.slice(0, end < 0 ? words.length : end).join(' ');
+}
 
 /**
  * Pagefind already ignores tone marks but keeps đ, so "duong" would miss "Đường". Only words
@@ -36,14 +56,21 @@ export function searchRecordHtml(record: SearchRecord): string {
   const element = (tag: string, attributes: string, text: string) => `<${tag}${attributes}>${escapeHtml(text)}</${tag}>`;
   const names = [record.title, ...record.otherNames];
   const folded = foldedExtras([...names, ...record.context]);
+  const kind = productKindWords(record.vietnameseName);
+  const rest = record.vietnameseName.trim().slice(kind.length).trim();
   const indexed = [
-    element('h1', ` data-pagefind-weight="${WEIGHT.title}"`, record.title),
-    ...record.otherNames.map((name) => element('p', ` data-pagefind-weight="${WEIGHT.otherNames}"`, name)),
+    element('p', ` data-pagefind-weight="${WEIGHT.kind}"`, kind),
+    // The first word once more, so names that start with the query come first among equals.
+    element('p', ` data-pagefind-weight="${WEIGHT.kind}"`, kind.split(' ')[0]),
+    ...(rest ? [element('p', ` data-pagefind-weight="${WEIGHT.rest}"`, rest)] : []),
+    ...(record.title !== record.vietnameseName ? [element('p', ` data-pagefind-weight="${WEIGHT.otherNames}"`, record.title)] : []),
+    ...record.otherNames.filter((name) => name !== record.vietnameseName).map((name) => element('p', ` data-pagefind-weight="${WEIGHT.otherNames}"`, name)),
     ...(folded.length ? [element('p', ` data-pagefind-weight="${WEIGHT.folded}"`, folded.join(' '))] : []),
     ...record.context.map((text) => element('p', ` data-pagefind-weight="${WEIGHT.context}"`, text)),
   ];
   // Outside the indexed body: Pagefind still reads them, and their text (URLs, sort keys) stays out of the word index.
   const data = [
+    element('span', ' data-pagefind-meta="title"', record.title),
     ...Object.entries(record.filters)
       .filter((entry): entry is [string, string] => Boolean(entry[1]))
       .map(([name, value]) => element('span', ` data-pagefind-filter="${escapeHtml(name)}"`, value)),

@@ -1,4 +1,6 @@
 import { choosePlural } from '../lib/plural.ts';
+import { readQueryIntent } from '../lib/query-intent.ts';
+import { SEARCH_RANKING } from '../lib/search-record.ts';
 import { fillPlaceholders as fill } from '../lib/template.ts';
 import {
   SEARCH_FILTERS,
@@ -26,6 +28,9 @@ interface Pagefind {
 }
 
 interface Strings {
+  readAs: string;
+  provinces: string[];
+  certifiedProvinces: string[];
   results: string;
   noResults: string;
   loading: string;
@@ -70,7 +75,7 @@ export async function startSearchPage(): Promise<void> {
     root.querySelector('noscript')?.insertAdjacentHTML('afterend', root.querySelector('noscript')!.textContent ?? '');
     return;
   }
-  await pagefind.options({ excerptLength: 18 });
+  await pagefind.options({ excerptLength: 18, ranking: SEARCH_RANKING });
 
   // Every filter's values and counts: at national size they weigh more than a whole search, so they
   // load only once the filters are open (beside the results on wide screens) or already in use.
@@ -115,19 +120,39 @@ export async function startSearchPage(): Promise<void> {
     );
   }
 
+  /** The state's filters plus what the query itself names ("an giang 5 sao"), unless set by hand. */
+  function queryFilters(current: SearchState) {
+    const intent = readQueryIntent(current.query, [...strings.provinces, ...strings.certifiedProvinces]);
+    const chosen: SearchState['filters'] = { ...current.filters };
+    const understood: string[] = [];
+    if (intent.stars && !chosen.stars?.length) {
+      chosen.stars = [fill(strings.stars, { stars: intent.stars })];
+      understood.push(chosen.stars[0]);
+    }
+    if (intent.province && !chosen.province?.length && !chosen.certifiedProvince?.length) {
+      chosen[strings.provinces.includes(intent.province) ? 'province' : 'certifiedProvince'] = [intent.province];
+      understood.push(intent.province);
+    }
+    const filters = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v?.length).map(([k, v]) => [k, { any: v }]));
+    return { text: intent.text, filters, understood };
+  }
+
   let run = 0;
-  async function update(push: boolean) {
+  /** Runs the search; `filtersOnly` redraws only the filter panel (its values have just loaded). */
+  async function update(push: boolean, filtersOnly = false) {
     const params = searchStateToParams(state);
     const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
     if (push) history.replaceState(null, '', url);
     const ticket = ++run;
-    const filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v?.length).map(([k, v]) => [k, { any: v }]));
-    const search = await pagefind.search(state.query || null, { filters, sort: pagefindSort(state.sort) ?? (state.query ? undefined : { stars: 'desc' }) });
+    const { text, filters, understood } = queryFilters(state);
+    const search = await pagefind.search(text || null, { filters, sort: pagefindSort(state.sort) ?? (text ? undefined : { stars: 'desc' }) });
     if (ticket !== run) return;
     renderFilters(search.filters);
+    if (filtersOnly) return;
     status.textContent = search.results.length
       ? fill(choosePlural(strings.results, search.results.length, document.documentElement.lang), { count: search.results.length })
       : strings.noResults;
+    if (understood.length) status.textContent += ` · ${fill(strings.readAs, { what: understood.join(', ') })}`;
     list.replaceChildren();
     await showMore(search, 0, ticket);
   }
@@ -201,7 +226,7 @@ export async function startSearchPage(): Promise<void> {
   // Filters already in the address need their panel now; otherwise it fills in after the first results.
   const fillFilters = async () => {
     await loadTotals();
-    await update(false);
+    await update(false, true);
   };
   if (Object.keys(state.filters).length) await loadTotals();
   await update(false);

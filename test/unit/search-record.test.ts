@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { foldedExtras, searchRecordHtml, type SearchRecord } from '../../src/lib/search-record.ts';
+import { foldedExtras, productKindWords, searchRecordHtml, type SearchRecord } from '../../src/lib/search-record.ts';
 
 const record: SearchRecord = {
   url: '/san-pham/duong-thot-not/',
   locale: 'vi',
   title: 'Đường thốt nốt <đặc biệt>',
+  vietnameseName: 'Đường thốt nốt <đặc biệt>',
   otherNames: ['Palm sugar'],
   context: ['Thực phẩm', 'HTX Đông Hòa', 'Tri Tôn, An Giang'],
   filters: { stars: '3 sao', district: undefined },
@@ -18,13 +19,27 @@ describe('search records', () => {
     expect(foldedExtras(['Mật ong'])).toEqual([]);
   });
 
-  it('weights the name above other names, folded words and context', () => {
-    const html = searchRecordHtml(record);
-    const weight = (text: string) => new RegExp(`data-pagefind-weight="(\\d+)">${text}`).exec(html)?.[1];
-    expect(Number(weight('Đường thốt nốt'))).toBeGreaterThan(Number(weight('Palm sugar')));
-    expect(Number(weight('Palm sugar'))).toBeGreaterThan(Number(weight('duong dac dong')));
-    expect(Number(weight('duong dac dong'))).toBeGreaterThan(Number(weight('HTX Đông Hòa')));
+  it('reads the kind of product from the leading words of its name', () => {
+    expect(productKindWords('Trà Hoa đậu biếc')).toBe('Trà');
+    expect(productKindWords('Rượu gạo Công chuẩn')).toBe('Rượu gạo');
+    expect(productKindWords('Mật ong hoa tràm nguyên chất Rừng tràm Trà sư')).toBe('Mật ong hoa tràm nguyên chất');
+    expect(productKindWords('Khô cá lóc 7 chóp')).toBe('Khô cá lóc');
+    expect(productKindWords('Tương xay')).toBe('Tương xay');
+  });
+
+  it('weights the kind of product above the rest of the name, other names and folded words above context', () => {
+    const html = searchRecordHtml({ ...record, title: 'Palm sugar', otherNames: ['Đường thốt nốt đặc biệt Đông Hòa'], vietnameseName: 'Đường thốt nốt đặc biệt Đông Hòa' });
+    const weight = (text: string) => Number(new RegExp(`data-pagefind-weight="(\\d+)">${text}<`).exec(html)?.[1]);
+    expect(weight('Đường thốt nốt đặc biệt')).toBe(10);
+    expect(weight('Đường')).toBe(10);
+    expect(weight('Đông Hòa')).toBeLessThan(10);
+    expect(weight('Palm sugar')).toBeLessThan(10);
+    expect(weight('Palm sugar')).toBeGreaterThan(weight('HTX Đông Hòa'));
+    expect(weight('duong dac dong')).toBeGreaterThan(weight('HTX Đông Hòa'));
+    // The Vietnamese name is indexed once, as kind and rest, not again as another name.
+    expect(html.match(/Đường thốt nốt đặc biệt/g)).toHaveLength(1);
     expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('<span data-pagefind-meta="title">Palm sugar</span>');
   });
 
   it('keeps filters, sort keys and metadata out of the indexed body, escaped, and leaves out empty filters', () => {

@@ -1,0 +1,52 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Queries a visitor types and what must come first: a product whose title matches `expect` (or,
+ * for star-level queries, that has `stars`). Shared by the ranking test and the ranking benchmark.
+ */
+export interface RankedQuery {
+  locale: 'vi' | 'en';
+  query: string;
+  expect: RegExp;
+  stars?: number;
+}
+
+export const RANKED_QUERIES: RankedQuery[] = [
+  { locale: 'vi', query: 'nước mắm', expect: /^nước mắm/i },
+  { locale: 'vi', query: 'nuoc mam', expect: /^nước mắm/i },
+  { locale: 'vi', query: 'khô cá', expect: /^khô cá/i },
+  { locale: 'vi', query: 'trà', expect: /^trà/i },
+  { locale: 'vi', query: 'mật ong', expect: /^mật ong/i },
+  { locale: 'vi', query: 'gạo', expect: /^gạo/i },
+  { locale: 'vi', query: 'gạo lứt', expect: /^gạo lứt/i },
+  { locale: 'vi', query: 'rượu', expect: /^rượu/i },
+  { locale: 'vi', query: 'bánh tráng', expect: /^bánh tráng/i },
+  { locale: 'vi', query: 'lạp xưởng', expect: /lạp xưởng/i },
+  { locale: 'vi', query: 'duong thot not', expect: /^đường thốt nốt/i },
+  { locale: 'vi', query: 'mắm', expect: /^mắm/i },
+  { locale: 'vi', query: 'sầu riêng', expect: /sầu riêng/i },
+  { locale: 'vi', query: 'xoài sấy', expect: /^xoài.*sấy/i },
+  { locale: 'vi', query: 'tương', expect: /^tương/i },
+  { locale: 'vi', query: 'tinh dầu', expect: /^tinh dầu/i },
+  { locale: 'vi', query: 'cỏ bàng', expect: /cỏ bàng/i },
+  { locale: 'vi', query: 'dâu tằm', expect: /dâu tằm/i },
+  { locale: 'vi', query: 'an giang 5 sao', expect: /./, stars: 5 },
+  { locale: 'vi', query: 'mắm 4 sao', expect: /^mắm/i, stars: 4 },
+];
+
+/** 1-based rank of the first right result among the first `depth`, or undefined when none is. */
+export async function rankOf(page: Page, baseUrl: string, item: RankedQuery, depth = 20): Promise<number | undefined> {
+  const searchPath = item.locale === 'vi' ? '/tim-kiem/' : '/en/search/';
+  await page.goto(`${baseUrl}${searchPath}?q=${encodeURIComponent(item.query)}`);
+  // The status says "Đang tìm…" until Pagefind answers, then a count or "no products".
+  await page.waitForFunction(() => /[^…\s]$/.test(document.querySelector('[data-status]')?.textContent?.trim() ?? '…'), undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.result').length > 0 || !/\d/.test(document.querySelector('[data-status]')?.textContent ?? ''), undefined, { timeout: 20_000 });
+  const found = await page.locator('.result').evaluateAll((items) =>
+    items.map((item) => ({
+      title: item.querySelector('.result__title')?.textContent?.trim() ?? '',
+      stars: (item.querySelector('.stars__icons')?.textContent ?? '').length,
+    })),
+  );
+  const index = found.slice(0, depth).findIndex((result) => item.expect.test(result.title) && (item.stars === undefined || result.stars === item.stars));
+  return index < 0 ? undefined : index + 1;
+}
