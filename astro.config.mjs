@@ -49,6 +49,17 @@ export default defineConfig({
       ORDERS_DB_PATH: envField.string({ context: 'server', access: 'secret', optional: true }),
       // Preview cards drawn on demand are kept here, keyed by what they show.
       CARD_CACHE_DIR: envField.string({ context: 'server', access: 'public', default: 'data/cache/cards' }),
+      // Bank transfer (VietQR): the order store (PostgreSQL when DATABASE_URL names it, else the
+      // SQLite file), the bank-notification webhook's shared secret, e-mail notices, limits.
+      BANK_TRANSFER: envField.boolean({ context: 'server', access: 'secret', default: true }),
+      DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      BANK_WEBHOOK_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+      SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      MAIL_FROM: envField.string({ context: 'server', access: 'secret', default: 'OCOP <no-reply@ocop.invalid>' }),
+      ORDERS_OFFICE_EMAIL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      ORDER_EXPIRY_HOURS: envField.number({ context: 'server', access: 'secret', default: 48, gt: 0 }),
+      TRANSFER_CHECKOUT_LIMIT: envField.number({ context: 'server', access: 'secret', default: 10, int: true, gt: 0 }),
+      TRANSFER_CHECKOUT_WINDOW_SECONDS: envField.number({ context: 'server', access: 'secret', default: 600, int: true, gt: 0 }),
       // Map tiles: OpenStreetMap by default; point these at another tile server (and credit it) if needed.
       PUBLIC_MAP_TILE_URL: envField.string({ context: 'client', access: 'public', default: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }),
       PUBLIC_MAP_TILE_ATTRIBUTION: envField.string({

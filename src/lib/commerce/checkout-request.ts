@@ -84,6 +84,17 @@ export interface CatalogueProduct {
   producerId: string;
   producerName: string;
   imagePath: string;
+  /** The producer's account for bank transfers, when it publishes one. */
+  bankAccount?: ProducerBankAccount;
+}
+
+export interface ProducerBankAccount {
+  bin: string;
+  accountNumber: string;
+  accountName: string;
+  sample: boolean;
+  /** Where the producer's order notices go. */
+  noticeEmail?: string;
 }
 
 export interface CheckoutLine {
