@@ -64,8 +64,13 @@ async function transferCommand(name: string) {
       }
       console.log(`${reference}: ${result.from} → ${result.to}`);
       if (process.env.SMTP_URL) {
-        const { sent, failed } = await deliverOutbox(db, smtpTransport(process.env.SMTP_URL), process.env.MAIL_FROM ?? 'OCOP <no-reply@ocop.invalid>');
-        if (sent || failed) console.log(`e-mail: ${sent} sent, ${failed} kept in the outbox for a later attempt`);
+        const transport = smtpTransport(process.env.SMTP_URL);
+        try {
+          const { sent, failed } = await deliverOutbox(db, transport, process.env.MAIL_FROM ?? 'OCOP <no-reply@ocop.invalid>');
+          if (sent || failed) console.log(`e-mail: ${sent} sent, ${failed} kept in the outbox for a later attempt`);
+        } finally {
+          transport.close();
+        }
       }
     }
   } catch (error) {
