@@ -1,4 +1,4 @@
-// Orders per producer, from the orders database.
+// Orders per producer, from the order store.
 // Usage: npm run orders -- [--db data/orders.sqlite] [--producer <id>] [--csv orders.csv]
 //          card (Stripe) orders: each producer's orders and subtotal, or CSV with --csv
 //        npm run orders -- transfers [--producer <id>]          bank-transfer order parts and their state
@@ -6,7 +6,7 @@
 //          a producer or the office records a transfer seen on the statement, a dispatch, a delivery
 //          or a cancellation, by the part's reference (OCOP…); confirming queues the producer's notice
 //        npm run orders -- expire                               writes down expired unpaid parts now
-// The bank-transfer store is PostgreSQL when DATABASE_URL names it, else the SQLite file (--db).
+// The store is PostgreSQL when DATABASE_URL names it, else the SQLite file (--db).
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ordersToCsv } from '../src/lib/commerce/orders-csv.ts';
@@ -16,8 +16,8 @@ import { orderNotices } from '../src/lib/payments/order-notices.ts';
 import type { PartEvent } from '../src/lib/payments/order-states.ts';
 import { pagePath } from '../src/lib/paths.ts';
 import { deliverOutbox, smtpTransport } from '../src/server/mail.ts';
-import { DEFAULT_ORDERS_DB_PATH, OrdersDb } from '../src/server/orders-db.ts';
-import { openOrderStore } from '../src/server/store/open.ts';
+import { cardOrderLines } from '../src/server/store/card-orders.ts';
+import { DEFAULT_ORDERS_DB_PATH, isPostgresUrl, openOrderStore } from '../src/server/store/open.ts';
 import { applyPartEvent, expireUnpaid, listParts } from '../src/server/store/transfer-orders.ts';
 
 const { values, positionals } = parseArgs({
@@ -35,7 +35,7 @@ const [command, reference] = positionals;
 class UsageError extends Error {}
 const EVENTS: Record<string, PartEvent> = { confirm: 'confirm', ship: 'ship', deliver: 'deliver', cancel: 'cancel' };
 
-if (command === undefined) listCardOrders();
+if (command === undefined) await listCardOrders();
 else if (command === 'transfers' || command === 'expire' || EVENTS[command]) await transferCommand(command);
 else {
   console.error(`Unknown command "${command}". Commands: transfers, confirm, ship, deliver, cancel, expire (or none for card orders).`);
@@ -82,14 +82,14 @@ async function transferCommand(name: string) {
   }
 }
 
-function listCardOrders() {
-  if (!existsSync(values.db)) {
-    console.error(`No orders database at ${values.db} (set --db or ORDERS_DB_PATH).`);
+async function listCardOrders() {
+  if (!isPostgresUrl(process.env.DATABASE_URL) && !existsSync(values.db)) {
+    console.error(`No orders database at ${values.db} (set --db, ORDERS_DB_PATH or DATABASE_URL).`);
     process.exit(1);
   }
-  const db = new OrdersDb(values.db);
-  const lines = db.lines(values.producer);
-  db.close();
+  const db = await openOrderStore({ databaseUrl: process.env.DATABASE_URL, sqlitePath: values.db });
+  const lines = await cardOrderLines(db, values.producer);
+  await db.close();
 
   if (values.csv) {
     writeFileSync(values.csv, ordersToCsv(lines));

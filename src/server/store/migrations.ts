@@ -41,6 +41,24 @@ export const MIGRATIONS: readonly string[][] = [
     )`,
     'CREATE INDEX outbox_due ON outbox (sent_at, next_attempt_at)',
   ],
+  // Card orders from Stripe, as the SQLite-only store before this one kept them: IF NOT EXISTS
+  // adopts the tables of an existing data/orders.sqlite unchanged.
+  [
+    `CREATE TABLE IF NOT EXISTS processed_events (
+      event_id TEXT PRIMARY KEY, event_type TEXT NOT NULL, session_id TEXT NOT NULL, received_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE IF NOT EXISTS orders (
+      session_id TEXT PRIMARY KEY, status TEXT NOT NULL, amount_total BIGINT NOT NULL, currency TEXT NOT NULL,
+      customer_name TEXT, customer_email TEXT, customer_phone TEXT, shipping TEXT,
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE IF NOT EXISTS order_lines (
+      session_id TEXT NOT NULL REFERENCES orders(session_id), product_id TEXT NOT NULL, producer_id TEXT NOT NULL,
+      product_name TEXT NOT NULL, quantity INTEGER NOT NULL, unit_amount BIGINT NOT NULL,
+      PRIMARY KEY (session_id, product_id)
+    )`,
+    'CREATE INDEX IF NOT EXISTS order_lines_by_producer ON order_lines (producer_id)',
+  ],
 ];
 
 export async function migrate(db: SqlDatabase, now = new Date().toISOString()): Promise<number> {

@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardOrderCount, cardOrderLines, recordCardOrder, type OrderEvent } from '../../../src/server/store/card-orders.ts';
 import { migrate } from '../../../src/server/store/migrations.ts';
+import { openOrderStore } from '../../../src/server/store/open.ts';
 import { claimDueMail, markMailFailed, markMailSent, outboxCounts } from '../../../src/server/store/outbox.ts';
 import { PostgresDatabase } from '../../../src/server/store/postgres.ts';
 import type { SqlDatabase } from '../../../src/server/store/sql.ts';
@@ -129,5 +135,57 @@ describe.each(stores)('order store on %s', (_name, open, skip) => {
     expect(await claimDueMail(db, now + 1000)).toEqual([]);
     const retried = await claimDueMail(db, now + 61_000);
     expect(retried.map((mail) => [mail.id, mail.attempts])).toEqual([[failed.id, 1]]);
+  });
+
+  const cardEvent = (eventId: string, sessionId: string, status: OrderEvent['status']): OrderEvent => ({
+    eventId, eventType: 'checkout.session.completed', sessionId, status, amountTotal: 155000, currency: 'vnd', customerName: 'A',
+    lines: [
+      { productId: 'tuong-xay', producerId: 'thanh-ho', productName: 'Tương xay', quantity: 2, unitAmount: 35000 },
+      { productId: 'mat-thot-not-dang-set', producerId: 'palmania', productName: 'Mật thốt nốt', quantity: 1, unitAmount: 85000 },
+    ],
+  });
+
+  it.skipIf(skip)('records card orders from Stripe once per event, status only moving forward', async () => {
+    expect(await recordCardOrder(db, cardEvent('evt_1', 'cs_1', 'paid'), NOW)).toBe('created');
+    expect(await recordCardOrder(db, cardEvent('evt_1', 'cs_1', 'paid'), NOW)).toBe('duplicate-event');
+    expect(await recordCardOrder(db, cardEvent('evt_2', 'cs_1', 'awaiting_payment'), NOW)).toBe('updated');
+    const lines = await cardOrderLines(db, 'palmania');
+    expect(lines.map((line) => [line.sessionId, line.status, line.quantity, line.unitAmount])).toEqual([['cs_1', 'paid', 1, 85000]]);
+  });
+
+  it.skipIf(skip)('stores one card order when many events for it arrive at once', async () => {
+    const before = await cardOrderCount(db);
+    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => recordCardOrder(db, cardEvent(`evt_race_${i}`, 'cs_race', 'paid'), NOW)));
+    expect(outcomes.filter((outcome) => outcome === 'created')).toHaveLength(1);
+    expect(await cardOrderCount(db)).toBe(before + 1);
+    expect((await cardOrderLines(db)).filter((line) => line.sessionId === 'cs_race')).toHaveLength(2);
+  });
+});
+
+describe('an orders file written before the shared store', () => {
+  it('is adopted as it is: its card orders stay readable and new tables are added', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'ocop-old-orders-'));
+    const file = path.join(folder, 'orders.sqlite');
+    const old = new DatabaseSync(file);
+    // The schema src/server/orders-db.ts created until the store was shared.
+    old.exec(`
+      CREATE TABLE processed_events (event_id TEXT PRIMARY KEY, event_type TEXT NOT NULL, session_id TEXT NOT NULL, received_at TEXT NOT NULL);
+      CREATE TABLE orders (session_id TEXT PRIMARY KEY, status TEXT NOT NULL, amount_total INTEGER NOT NULL, currency TEXT NOT NULL,
+        customer_name TEXT, customer_email TEXT, customer_phone TEXT, shipping TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+      CREATE TABLE order_lines (session_id TEXT NOT NULL REFERENCES orders(session_id), product_id TEXT NOT NULL, producer_id TEXT NOT NULL,
+        product_name TEXT NOT NULL, quantity INTEGER NOT NULL, unit_amount INTEGER NOT NULL, PRIMARY KEY (session_id, product_id));
+      CREATE INDEX order_lines_by_producer ON order_lines (producer_id);
+      INSERT INTO orders VALUES ('cs_old', 'paid', 35000, 'vnd', 'B', NULL, NULL, NULL, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+      INSERT INTO order_lines VALUES ('cs_old', 'tuong-xay', 'thanh-ho', 'Tương xay', 1, 35000);
+    `);
+    old.close();
+    const db = await openOrderStore({ sqlitePath: file });
+    try {
+      expect((await cardOrderLines(db)).map((line) => [line.sessionId, line.status, line.productName])).toEqual([['cs_old', 'paid', 'Tương xay']]);
+      expect(await countRows(db, 'transfer_orders')).toBe(0);
+    } finally {
+      await db.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
