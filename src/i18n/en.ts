@@ -224,7 +224,7 @@ export const en = {
   'cart.remove': 'Remove',
   'cart.removeProduct': 'Remove {product} from the cart',
   'cart.total': 'Total',
-  'cart.shippingNote': 'Producers quote shipping after the order. You enter your delivery address and phone number on the payment page.',
+  'cart.shippingNote': 'Producers quote shipping after the order.',
   'cart.checkout': 'Checkout',
   'cart.checkingOut': 'Taking you to the payment page…',
   'cart.unavailable': 'This product cannot be ordered online at the moment; remove it to check out.',

@@ -222,7 +222,7 @@ export const vi = {
   'cart.remove': 'Xoá',
   'cart.removeProduct': 'Xoá {product} khỏi giỏ',
   'cart.total': 'Tổng cộng',
-  'cart.shippingNote': 'Phí vận chuyển do chủ thể báo sau khi đặt hàng. Địa chỉ giao hàng và số điện thoại nhập ở trang thanh toán.',
+  'cart.shippingNote': 'Phí vận chuyển do chủ thể báo sau khi đặt hàng.',
   'cart.checkout': 'Thanh toán',
   'cart.checkingOut': 'Đang chuyển đến trang thanh toán…',
   'cart.unavailable': 'Sản phẩm này hiện không thể đặt mua trực tuyến; hãy xoá khỏi giỏ để thanh toán.',
