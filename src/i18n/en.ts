@@ -294,6 +294,8 @@ export const en = {
   'order.content': 'Transfer content',
   'order.sampleAccount': 'SAMPLE account to try the flow, not a real one: do not send real money.',
   'order.reviewNote': 'The money received did not match the amount or account; the office will check and contact you.',
+  'order.copy': 'Copy',
+  'order.copied': 'Copied',
   'order.total': 'Total',
   'order.deliverTo': 'Deliver to',
   'order.notFound': 'Order not found',

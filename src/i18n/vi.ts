@@ -292,6 +292,8 @@ export const vi = {
   'order.content': 'Nội dung chuyển khoản',
   'order.sampleAccount': 'Tài khoản MẪU để thử quy trình, không phải tài khoản thật: đừng chuyển tiền thật.',
   'order.reviewNote': 'Khoản tiền nhận được không khớp số tiền hoặc tài khoản; văn phòng sẽ kiểm tra và liên hệ bạn.',
+  'order.copy': 'Chép',
+  'order.copied': 'Đã chép',
   'order.total': 'Tổng cộng',
   'order.deliverTo': 'Giao đến',
   'order.notFound': 'Không tìm thấy đơn hàng',
