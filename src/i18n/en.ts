@@ -272,7 +272,7 @@ export const en = {
   'cart.reason.no-bank-transfer': 'a producer does not take bank transfers',
   'cart.reason.buyer': 'please check your name, phone number, e-mail and address',
   'order.title': 'Order',
-  'order.lead': 'Each producer is paid into its own account: make each transfer below with the exact amount and content. This page updates when the bank reports the money.',
+  'order.lead': 'Each producer is paid into its own account: make each transfer below with the exact amount and content. Once the bank reports the money, that part turns “Paid”: reload the page to see it.',
   'order.private': 'Keep this page’s address private: anyone who has it can see the order. We have also sent it to your e-mail.',
   'order.placed': 'Placed {time}',
   'order.expires': 'Unpaid parts expire at {time}.',

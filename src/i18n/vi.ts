@@ -270,7 +270,7 @@ export const vi = {
   'cart.reason.no-bank-transfer': 'một nhà sản xuất chưa nhận chuyển khoản',
   'cart.reason.buyer': 'vui lòng kiểm tra họ tên, số điện thoại, e-mail và địa chỉ',
   'order.title': 'Đơn hàng',
-  'order.lead': 'Mỗi nhà sản xuất nhận tiền vào tài khoản riêng: hãy chuyển từng khoản dưới đây, đúng số tiền và đúng nội dung. Trang này cập nhật khi ngân hàng báo đã nhận tiền.',
+  'order.lead': 'Mỗi nhà sản xuất nhận tiền vào tài khoản riêng: hãy chuyển từng khoản dưới đây, đúng số tiền và đúng nội dung. Khi ngân hàng báo đã nhận tiền, phần đó chuyển sang “Đã thanh toán”: tải lại trang để xem.',
   'order.private': 'Giữ kín đường dẫn trang này: ai có nó đều xem được đơn hàng. Chúng tôi cũng đã gửi nó vào e-mail của bạn.',
   'order.placed': 'Đặt lúc {time}',
   'order.expires': 'Các khoản chưa thanh toán hết hạn lúc {time}.',
