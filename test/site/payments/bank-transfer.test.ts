@@ -16,6 +16,7 @@ import {
   sepayNotification,
   startTransferServers,
   type TransferServers,
+  WEBHOOK_SECRET,
 } from './transfer-servers.ts';
 
 const cart = { items: [{ productId: PRODUCTS.tuongXay.id, quantity: 2 }, { productId: PRODUCTS.matThotNot.id, quantity: 1 }], locale: 'vi', buyer: BUYER };
@@ -70,6 +71,7 @@ describe.each([
       expect(html).toContain(account.accountName);
     }
     expect(html).toContain('Tài khoản MẪU');
+    expect(html).not.toContain(WEBHOOK_SECRET);
     const english = await fetch(`${site}${orderPath.replace('/don-hang/', '/en/orders/')}`);
     expect(english.status).toBe(200);
     expect(await english.text()).toContain('SAMPLE account');
