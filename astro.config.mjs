@@ -7,6 +7,8 @@ import { localePaths } from './src/lib/paths.ts';
 import { catalogueSitemap } from './src/integrations/catalogue-sitemap.ts';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Map tiles are the only images from elsewhere; the CSP below allows their origin and no other.
+const tileOrigin = new URL((process.env.PUBLIC_MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png').replace(/\{[a-z]\}/g, 'a')).origin;
 
 // Pages that do not grow with the catalogue (home, search, map, statistics, cart) are prerendered.
 // Product, producer and listing pages, short links and preview cards are rendered on demand by the
@@ -49,6 +51,17 @@ export default defineConfig({
       ORDERS_DB_PATH: envField.string({ context: 'server', access: 'secret', optional: true }),
       // Preview cards drawn on demand are kept here, keyed by what they show.
       CARD_CACHE_DIR: envField.string({ context: 'server', access: 'public', default: 'data/cache/cards' }),
+      // Bank transfer (VietQR): the order store (PostgreSQL when DATABASE_URL names it, else the
+      // SQLite file), the bank-notification webhook's shared secret, e-mail notices, limits.
+      BANK_TRANSFER: envField.boolean({ context: 'server', access: 'secret', default: true }),
+      DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      BANK_WEBHOOK_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+      SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      MAIL_FROM: envField.string({ context: 'server', access: 'secret', default: 'OCOP <no-reply@ocop.invalid>' }),
+      ORDERS_OFFICE_EMAIL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      ORDER_EXPIRY_HOURS: envField.number({ context: 'server', access: 'secret', default: 48, gt: 0 }),
+      TRANSFER_CHECKOUT_LIMIT: envField.number({ context: 'server', access: 'secret', default: 10, int: true, gt: 0 }),
+      TRANSFER_CHECKOUT_WINDOW_SECONDS: envField.number({ context: 'server', access: 'secret', default: 600, int: true, gt: 0 }),
       // Map tiles: OpenStreetMap by default; point these at another tile server (and credit it) if needed.
       PUBLIC_MAP_TILE_URL: envField.string({ context: 'client', access: 'public', default: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }),
       PUBLIC_MAP_TILE_ATTRIBUTION: envField.string({
@@ -59,10 +72,29 @@ export default defineConfig({
     },
   },
   server: { port: Number(process.env.PORT ?? 4321), host: true },
+  // Content-Security-Policy through Astro: hashes of every script and style it emits, in a <meta> on
+  // prerendered pages and a header on rendered ones. 'self' for Pagefind's script, loaded at run
+  // time, and 'wasm-unsafe-eval' for its WebAssembly. Headers a <meta> cannot carry
+  // (frame-ancestors, nosniff, referrer policy) come from the server: scripts/serve.ts.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        `img-src 'self' data: ${tileOrigin}`,
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   // Vietnamese is the default locale at the root; English lives under /en/. Route names differ per
   // locale (san-pham / products), so pages pair up through src/lib/paths.ts.
   i18n: { locales: ['vi', 'en'], defaultLocale: 'vi', routing: { prefixDefaultLocale: false } },
   trailingSlash: 'ignore',
+  // Product stories have no code blocks, and Shiki's inline styles would need 'unsafe-inline' under the CSP.
+  markdown: { syntaxHighlight: false },
   build: { format: 'directory' },
   vite: {
     build: {

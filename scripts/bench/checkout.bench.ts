@@ -6,10 +6,10 @@ import path from 'node:path';
 import { startBuiltServer } from '../../test/support/server.ts';
 import { startStripeTestServer } from '../../test/support/stripe-test-server.ts';
 import type { Bench } from './run.ts';
+import { percentile } from './stats.ts';
 
 const CONCURRENT = 200;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 const bench: Bench = {
   name: 'checkout',

@@ -27,6 +27,11 @@ export function formatDate(iso: string, locale: Locale): string {
   );
 }
 
+/** A moment as people in Vietnam read it (orders, expiry), whatever the server's time zone. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+}
+
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
 }

@@ -3,6 +3,7 @@ import { CERTIFICATE_LEVELS, CERTIFICATE_STATUSES, CERTIFICATE_TERM_MONTHS } fro
 import { addMonths, isIsoDate } from './dates.ts';
 import { GEO_PRECISIONS, VIETNAM_BOUNDS, isLatitudeInVietnam, isLongitudeInVietnam } from './geo.ts';
 import { PRODUCER_KINDS, PRODUCT_GROUPS } from './groups.ts';
+import { ACCOUNT_NAME, ACCOUNT_NUMBER, isKnownBankBin } from './payments/banks.ts';
 import { SOURCE_DOCUMENT_IDS } from './sources.ts';
 
 /**
@@ -127,6 +128,17 @@ export function productSchema<P extends Ref = typeof slug, I extends z.ZodType =
     });
 }
 
+/** Where buyers transfer money for this producer's products (VietQR). */
+export const bankAccountSchema = z.object({
+  bin: z.string().refine(isKnownBankBin, { message: 'bin must be the NAPAS BIN of a Vietnamese bank that receives VietQR transfers, e.g. 970436 (Vietcombank)' }),
+  accountNumber: z.string().regex(ACCOUNT_NUMBER, { message: 'accountNumber must be 6 to 19 digits or capital letters, without spaces' }),
+  accountName: z.string().regex(ACCOUNT_NAME, { message: 'accountName must be the holder name as the bank shows it: capitals without accents, e.g. HTX NONG NGHIEP AN PHU' }),
+  /** Notices of orders and payments; without it they go to the office (ORDERS_OFFICE_EMAIL). */
+  noticeEmail: z.email().optional(),
+  /** Sample accounts are not real: they exist so the bank-transfer flow can be tried. */
+  sample: z.boolean().default(false),
+});
+
 export const producerSchema = z.object({
   name: z.string().min(1),
   kind: z.enum(PRODUCER_KINDS),
@@ -142,6 +154,7 @@ export const producerSchema = z.object({
     })
     .default({}),
   womenLed: z.boolean().optional(),
+  bankAccount: bankAccountSchema.optional(),
   source: sourceSchema,
 });
 

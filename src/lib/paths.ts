@@ -17,6 +17,7 @@ const SEGMENTS = {
   cart: { vi: 'gio-hang', en: 'en/cart' },
   checkoutSuccess: { vi: 'thanh-toan/thanh-cong', en: 'en/checkout/success' },
   checkoutCancel: { vi: 'thanh-toan/da-huy', en: 'en/checkout/cancelled' },
+  order: { vi: 'don-hang', en: 'en/orders' },
 } as const;
 
 export type PageKind = keyof typeof SEGMENTS;

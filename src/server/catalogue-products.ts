@@ -12,7 +12,15 @@ export function toCatalogueProduct(product: Product): CatalogueProduct {
     producerId: product.producer.id,
     producerName: product.producer.data.name,
     imagePath: product.image.src,
+    bankAccount: transferAccount(product),
   };
+}
+
+function transferAccount({ producer }: Product): CatalogueProduct['bankAccount'] {
+  const account = producer.data.bankAccount;
+  if (!account) return undefined;
+  const { noticeEmail, ...rest } = account;
+  return { ...rest, noticeEmail: noticeEmail ?? producer.data.contacts.email };
 }
 
 let lookup: Promise<(id: string) => CatalogueProduct | undefined> | undefined;

@@ -1,6 +1,5 @@
 import Stripe from 'stripe';
 import {
-  ORDERS_DB_PATH,
   SITE_URL,
   STRIPE_API_HOST,
   STRIPE_API_PORT,
@@ -8,7 +7,6 @@ import {
   STRIPE_SECRET_KEY,
   STRIPE_WEBHOOK_SECRET,
 } from 'astro:env/server';
-import { DEFAULT_ORDERS_DB_PATH, OrdersDb } from './orders-db.ts';
 
 /**
  * Server-only configuration, read at run time through astro:env secrets so no key is ever bundled.
@@ -33,13 +31,6 @@ export function getStripe(): Stripe {
     appInfo: { name: 'ocop-catalogue' },
   });
   return stripe;
-}
-
-let orders: OrdersDb | undefined;
-
-export function getOrdersDb(): OrdersDb {
-  orders ??= new OrdersDb(ORDERS_DB_PATH ?? DEFAULT_ORDERS_DB_PATH);
-  return orders;
 }
 
 /** Where Stripe sends the shopper back: the configured site, else the origin the request came to. */

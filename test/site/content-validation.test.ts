@@ -66,6 +66,12 @@ describe('content validation fails the build, naming file and field', () => {
     ['price not a positive integer', edit(PRODUCT, /amount: 50000/, 'amount: 12.5'), PRODUCT, /price\.amount.*whole number/],
     ['negative price', edit(PRODUCT, /amount: 50000/, 'amount: -5'), PRODUCT, /price\.amount.*positive/],
     [
+      'unknown bank BIN and malformed account',
+      edit(PRODUCER, /^source:/m, 'bankAccount:\n  bin: "123456"\n  accountNumber: "12 34"\n  accountName: CO SO MAU\nsource:'),
+      PRODUCER,
+      /bankAccount\.bin.*NAPAS BIN[\s\S]*bankAccount\.accountNumber.*6 to 19/,
+    ],
+    [
       'duplicate slug',
       (dir) => writeFileSync(path.join(dir, 'products/banh-mau-2.md'), readFileSync(path.join(dir, PRODUCT), 'utf8')),
       'products/banh-mau-2.md',

@@ -24,10 +24,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the built site (dist/server/entry.mjs, or another build's) on loopback and waits until it answers. */
+/** Starts a built site (dist/, or another build's) as production does, through scripts/serve.ts, on loopback and waits until it answers. */
 export async function startBuiltServer(env: Record<string, string> = {}, dist = DIST): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(dist, 'server/entry.mjs')], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.ts'), dist], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

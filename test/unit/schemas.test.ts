@@ -174,6 +174,19 @@ describe('producerSchema', () => {
     const { currentProvince: _, ...withoutCurrent } = address;
     expectIssueAt(producerSchema, { ...validProducer(), address: withoutCurrent }, ['address', 'currentProvince']);
   });
+
+  const account = { bin: '970405', accountNumber: '7300205123456', accountName: 'HTX NONG NGHIEP AN PHU' };
+
+  it('accepts a bank account for transfers, not sample unless said so', () => {
+    expect(producerSchema.parse({ ...validProducer(), bankAccount: account }).bankAccount).toEqual({ ...account, sample: false });
+  });
+
+  it('rejects an unknown bank BIN, a malformed account number and a name with accents, naming the field', () => {
+    expectIssueAt(producerSchema, { ...validProducer(), bankAccount: { ...account, bin: '123456' } }, ['bankAccount', 'bin']);
+    expectIssueAt(producerSchema, { ...validProducer(), bankAccount: { ...account, accountNumber: '7300 2051' } }, ['bankAccount', 'accountNumber']);
+    expectIssueAt(producerSchema, { ...validProducer(), bankAccount: { ...account, accountNumber: '12345' } }, ['bankAccount', 'accountNumber']);
+    expectIssueAt(producerSchema, { ...validProducer(), bankAccount: { ...account, accountName: 'HTX Nông nghiệp' } }, ['bankAccount', 'accountName']);
+  });
 });
 
 describe('pointOfSaleSchema', () => {

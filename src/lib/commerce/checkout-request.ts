@@ -37,7 +37,7 @@ export function checkRequestHeaders(headers: RequestHeaders): Checked<object> {
   return { ok: true };
 }
 
-const bodySchema = z.object({
+export const bodySchema = z.object({
   items: z
     .array(
       z.object({
@@ -52,14 +52,18 @@ const bodySchema = z.object({
 
 export type CheckoutBody = z.infer<typeof bodySchema>;
 
-export function parseCheckoutBody(text: string): Checked<{ body: CheckoutBody }> {
+/** Parses and validates a checkout body; bank-transfer checkout passes its own, extended schema. */
+export function parseCheckoutBody<S extends z.ZodType<CheckoutBody> = typeof bodySchema>(
+  text: string,
+  schema: S = bodySchema as unknown as S,
+): Checked<{ body: z.infer<S> }> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return reject(400, 'malformed-json');
   }
-  const parsed = bodySchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue.path.join('.');
@@ -67,7 +71,7 @@ export function parseCheckoutBody(text: string): Checked<{ body: CheckoutBody }>
     if (issue.path.at(-1) === 'quantity') return reject(400, 'invalid-quantity', path);
     return reject(400, 'invalid-body', path);
   }
-  return { ok: true, body: parsed.data };
+  return { ok: true, body: parsed.data as z.infer<S> };
 }
 
 /** What the server knows about a product: the catalogue's word, not the client's. */
@@ -80,6 +84,17 @@ export interface CatalogueProduct {
   producerId: string;
   producerName: string;
   imagePath: string;
+  /** The producer's account for bank transfers, when it publishes one. */
+  bankAccount?: ProducerBankAccount;
+}
+
+export interface ProducerBankAccount {
+  bin: string;
+  accountNumber: string;
+  accountName: string;
+  sample: boolean;
+  /** Where the producer's order notices go. */
+  noticeEmail?: string;
 }
 
 export interface CheckoutLine {

@@ -7,11 +7,12 @@ import { pagePath } from '../../lib/paths.ts';
 import { catalogueLookup } from '../../server/catalogue-products.ts';
 import { getStripe, paymentsConfigured, siteOrigin } from '../../server/config.ts';
 import { json, readBodyWithin } from '../../server/http.ts';
+import { bankTransferEnabled } from '../../server/payments.ts';
 
 export const prerender = false;
 
-/** The cart asks first whether online payment is available, to offer other ways to buy if not. */
-export const GET: APIRoute = () => json({ configured: paymentsConfigured() });
+/** The cart asks first which ways to pay are available (card through Stripe, bank transfer), to offer other ways to buy if none. */
+export const GET: APIRoute = () => json({ configured: paymentsConfigured(), bankTransfer: bankTransferEnabled() });
 
 /**
  * Turns a cart ({ items: [{ productId, quantity }] }) into a Stripe Checkout Session and answers

@@ -122,7 +122,7 @@ describe('POST /api/checkout', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
     const status = await fetch(`${servers.site.url}/api/checkout`);
-    expect(await status.json()).toEqual({ configured: true });
+    expect(await status.json()).toEqual({ configured: true, bankTransfer: true });
     expect(status.headers.get('cache-control')).toBe('no-store');
   });
 
@@ -148,7 +148,7 @@ describe('without Stripe keys (the shared server)', () => {
   const baseUrl = inject('baseUrl');
 
   it('says online payment is not configured and refuses checkout with 503', async () => {
-    expect(await (await fetch(`${baseUrl}/api/checkout`)).json()).toEqual({ configured: false });
+    expect(await (await fetch(`${baseUrl}/api/checkout`)).json()).toEqual({ configured: false, bankTransfer: true });
     const response = await fetch(`${baseUrl}/api/checkout`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: baseUrl },

@@ -4,7 +4,9 @@ import path from 'node:path';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeOrderMetadata } from '../../../src/lib/commerce/order-metadata.ts';
-import { OrdersDb } from '../../../src/server/orders-db.ts';
+import { cardOrderCount, cardOrderLines, type StoredOrderLine } from '../../../src/server/store/card-orders.ts';
+import { openOrderStore } from '../../../src/server/store/open.ts';
+import type { SqlDatabase } from '../../../src/server/store/sql.ts';
 import { ROOT } from '../../support/server.ts';
 import { TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from '../../support/stripe-test-server.ts';
 import { PRODUCTS, startCommerceServers, type CommerceServers } from './commerce-servers.ts';
@@ -42,15 +44,19 @@ function sessionEvent(type: string, sessionId: string, paymentStatus: 'paid' | '
 
 describe('POST /api/stripe/webhook', () => {
   let servers: CommerceServers;
-  let orders: OrdersDb;
+  let store: SqlDatabase;
   beforeAll(async () => {
     servers = await startCommerceServers();
-    orders = new OrdersDb(servers.ordersDbPath);
+    store = await openOrderStore({ sqlitePath: servers.ordersDbPath });
   });
   afterAll(async () => {
-    orders?.close();
+    await store?.close();
     await servers?.stop();
   });
+  const orders = {
+    lines: (producerId?: string): Promise<StoredOrderLine[]> => cardOrderLines(store, producerId),
+    orderCount: () => cardOrderCount(store),
+  };
 
   const deliver = (event: object, secret = TEST_WEBHOOK_SECRET) => {
     const payload = JSON.stringify(event);
@@ -60,24 +66,24 @@ describe('POST /api/stripe/webhook', () => {
       body: payload,
     });
   };
-  const linesOf = (sessionId: string) => orders.lines().filter((line) => line.sessionId === sessionId);
+  const linesOf = async (sessionId: string) => (await orders.lines()).filter((line) => line.sessionId === sessionId);
 
   it('stores a paid order, split per producer', async () => {
     const response = await deliver(sessionEvent('checkout.session.completed', 'cs_test_paid', 'paid'));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: true, outcome: 'created' });
-    const lines = linesOf('cs_test_paid');
+    const lines = await linesOf('cs_test_paid');
     expect(lines.map((l) => [l.producerId, l.productId, l.productName, l.quantity, l.unitAmount, l.status])).toEqual([
       [PRODUCTS.matThotNot.producer, PRODUCTS.matThotNot.id, PRODUCTS.matThotNot.name, 3, 85000, 'paid'],
       [PRODUCTS.tuongXay.producer, PRODUCTS.tuongXay.id, PRODUCTS.tuongXay.name, 2, 35000, 'paid'],
     ]);
     expect(lines[0]).toMatchObject({ customerName: 'Nguyễn Văn A', customerPhone: '+84901234567' });
     expect(JSON.parse(lines[0].shipping!).address.city).toBe('Long Xuyên');
-    expect(orders.lines(PRODUCTS.tuongXay.producer).filter((l) => l.sessionId === 'cs_test_paid')).toHaveLength(1);
+    expect((await orders.lines(PRODUCTS.tuongXay.producer)).filter((l) => l.sessionId === 'cs_test_paid')).toHaveLength(1);
   });
 
   it('refuses a bad signature with 400 and stores nothing', async () => {
-    const before = orders.orderCount();
+    const before = await orders.orderCount();
     const forged = await deliver(sessionEvent('checkout.session.completed', 'cs_test_forged', 'paid'), 'whsec_wrong');
     expect(forged.status).toBe(400);
     expect(await forged.json()).toEqual({ error: 'invalid-signature' });
@@ -92,33 +98,33 @@ describe('POST /api/stripe/webhook', () => {
     expect(tampered.status).toBe(400);
     const unsigned = await fetch(`${servers.site.url}/api/stripe/webhook`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: payload });
     expect(unsigned.status).toBe(400);
-    expect(orders.orderCount()).toBe(before);
+    expect(await orders.orderCount()).toBe(before);
   });
 
   it('stores the same event delivered twice once', async () => {
     const event = sessionEvent('checkout.session.completed', 'cs_test_twice', 'paid');
     expect((await (await deliver(event)).json()).outcome).toBe('created');
     expect((await (await deliver(event)).json()).outcome).toBe('duplicate-event');
-    expect(linesOf('cs_test_twice')).toHaveLength(2);
+    expect(await linesOf('cs_test_twice')).toHaveLength(2);
   });
 
   it('ends paid however the delayed-payment events are ordered, with one order', async () => {
     await deliver(sessionEvent('checkout.session.async_payment_succeeded', 'cs_test_reordered', 'paid'));
     await deliver(sessionEvent('checkout.session.completed', 'cs_test_reordered', 'unpaid'));
-    expect(new Set(linesOf('cs_test_reordered').map((l) => l.status))).toEqual(new Set(['paid']));
+    expect(new Set((await linesOf('cs_test_reordered')).map((l) => l.status))).toEqual(new Set(['paid']));
 
     await deliver(sessionEvent('checkout.session.completed', 'cs_test_in_order', 'unpaid'));
-    expect(linesOf('cs_test_in_order')[0].status).toBe('awaiting_payment');
+    expect((await linesOf('cs_test_in_order'))[0].status).toBe('awaiting_payment');
     await deliver(sessionEvent('checkout.session.async_payment_failed', 'cs_test_in_order', 'unpaid'));
-    expect(linesOf('cs_test_in_order').map((l) => l.status)).toEqual(['payment_failed', 'payment_failed']);
+    expect((await linesOf('cs_test_in_order')).map((l) => l.status)).toEqual(['payment_failed', 'payment_failed']);
   });
 
   it('acknowledges events it does not handle without storing them', async () => {
-    const before = orders.orderCount();
+    const before = await orders.orderCount();
     const response = await deliver({ ...sessionEvent('checkout.session.expired', 'cs_test_expired', 'unpaid') });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: true, ignored: 'checkout.session.expired' });
-    expect(orders.orderCount()).toBe(before);
+    expect(await orders.orderCount()).toBe(before);
   });
 
   it('lists orders per producer and exports them as CSV (npm run orders)', async () => {

@@ -3,9 +3,10 @@ import type Stripe from 'stripe';
 import { decodeOrderMetadata } from '../../../lib/commerce/order-metadata.ts';
 import { isHandledEvent, statusFromEvent } from '../../../lib/commerce/orders.ts';
 import { catalogueLookup } from '../../../server/catalogue-products.ts';
-import { getOrdersDb, getStripe, webhookConfigured, webhookSecret } from '../../../server/config.ts';
+import { getStripe, webhookConfigured, webhookSecret } from '../../../server/config.ts';
 import { json, readBodyWithin } from '../../../server/http.ts';
-import type { OrderEvent } from '../../../server/orders-db.ts';
+import { getOrderStore } from '../../../server/payments.ts';
+import { recordCardOrder, type OrderEvent } from '../../../server/store/card-orders.ts';
 
 export const prerender = false;
 
@@ -50,6 +51,6 @@ export const POST: APIRoute = async ({ request }) => {
     shipping: shipping ? JSON.stringify(shipping) : undefined,
     lines: lines.map((line) => ({ ...line, productName: lookup(line.productId)?.name ?? line.productId })),
   };
-  const outcome = getOrdersDb().record(order);
+  const outcome = await recordCardOrder(await getOrderStore(), order);
   return json({ received: true, outcome });
 };
