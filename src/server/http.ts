@@ -1,3 +1,4 @@
+import { checkRequestHeaders } from '../lib/commerce/checkout-request.ts';
 /** Responses of the server routes: never cached, never sniffed, never framed. */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
@@ -43,4 +44,18 @@ export async function readBodyWithin(request: Request, limit: number): Promise<{
     if (error instanceof BodyTooLargeError) return { response: json({ error: 'body-too-large' }, 413) };
     throw error;
   }
+}
+
+/**
+ * The header checks both checkouts share (JSON, a size, an Origin of this site): the refusal to
+ * answer, or undefined when the request may go on.
+ */
+export function refuseBadCheckoutHeaders(request: Request, origin: string): Response | undefined {
+  const headers = checkRequestHeaders({
+    contentType: request.headers.get('content-type'),
+    contentLength: request.headers.get('content-length'),
+    origin: request.headers.get('origin'),
+    allowedOrigins: [...new Set([origin, new URL(request.url).origin])],
+  });
+  return headers.ok ? undefined : json({ error: headers.reason }, headers.status);
 }

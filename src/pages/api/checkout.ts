@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
-import { checkRequestHeaders, MAX_BODY_BYTES, parseCheckoutBody, priceCheckout } from '../../lib/commerce/checkout-request.ts';
+import { MAX_BODY_BYTES, parseCheckoutBody, priceCheckout } from '../../lib/commerce/checkout-request.ts';
 import { encodeOrderMetadata } from '../../lib/commerce/order-metadata.ts';
 import { pagePath } from '../../lib/paths.ts';
 import { catalogueLookup } from '../../server/catalogue-products.ts';
 import { getStripe, paymentsConfigured, siteOrigin } from '../../server/config.ts';
-import { json, readBodyWithin } from '../../server/http.ts';
+import { json, readBodyWithin, refuseBadCheckoutHeaders } from '../../server/http.ts';
 import { bankTransferEnabled } from '../../server/payments.ts';
 
 export const prerender = false;
@@ -20,13 +20,8 @@ export const GET: APIRoute = () => json({ configured: paymentsConfigured(), bank
  */
 export const POST: APIRoute = async ({ request }) => {
   const origin = siteOrigin(request);
-  const headers = checkRequestHeaders({
-    contentType: request.headers.get('content-type'),
-    contentLength: request.headers.get('content-length'),
-    origin: request.headers.get('origin'),
-    allowedOrigins: [...new Set([origin, new URL(request.url).origin])],
-  });
-  if (!headers.ok) return json({ error: headers.reason }, headers.status);
+  const refused = refuseBadCheckoutHeaders(request, origin);
+  if (refused) return refused;
 
   const body = await readBodyWithin(request, MAX_BODY_BYTES);
   if ('response' in body) return body.response;

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { checkRequestHeaders, MAX_BODY_BYTES, parseCheckoutBody, priceCheckout } from '../../../lib/commerce/checkout-request.ts';
+import { MAX_BODY_BYTES, parseCheckoutBody, priceCheckout } from '../../../lib/commerce/checkout-request.ts';
 import { buildTransferOrder, transferCheckoutSchema } from '../../../lib/payments/transfer-checkout.ts';
 import { pagePath } from '../../../lib/paths.ts';
 import { catalogueLookup } from '../../../server/catalogue-products.ts';
 import { siteOrigin } from '../../../server/config.ts';
-import { json, readBodyWithin } from '../../../server/http.ts';
+import { json, readBodyWithin, refuseBadCheckoutHeaders } from '../../../server/http.ts';
 import { bankTransferEnabled, getOrderStore, noticesFor, orderExpiryHours, sendMailSoon, transferCheckoutLimiter } from '../../../server/payments.ts';
 import { createTransferOrder } from '../../../server/store/transfer-orders.ts';
 
@@ -17,13 +17,8 @@ export const prerender = false;
  */
 export const POST: APIRoute = async ({ request, clientAddress }) => {
   const origin = siteOrigin(request);
-  const headers = checkRequestHeaders({
-    contentType: request.headers.get('content-type'),
-    contentLength: request.headers.get('content-length'),
-    origin: request.headers.get('origin'),
-    allowedOrigins: [...new Set([origin, new URL(request.url).origin])],
-  });
-  if (!headers.ok) return json({ error: headers.reason }, headers.status);
+  const refused = refuseBadCheckoutHeaders(request, origin);
+  if (refused) return refused;
   if (!bankTransferEnabled()) return json({ error: 'bank-transfer-not-configured' }, 503);
   const allowed = transferCheckoutLimiter.take(clientAddress);
   if (!allowed.allowed) return json({ error: 'too-many-orders', retryAfter: allowed.retryAfterSeconds }, 429, { 'Retry-After': String(allowed.retryAfterSeconds) });
