@@ -39,6 +39,8 @@ const jitter = (spread: number) => (random() - 0.5) * 2 * spread;
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 const realProducts = readFolder(path.join(root, 'content/products'), '.md').map((file) => file.data as { name: string; group: string });
+// Our lists hold no community-tourism product yet; national ones do (homestays, tourist spots).
+realProducts.push({ name: 'Điểm du lịch cộng đồng', group: 'community-tourism' }, { name: 'Homestay làng nghề', group: 'community-tourism' });
 const placeName = () => `${pick(PLACE_SYLLABLES)} ${pick(PLACE_SYLLABLES)}`;
 
 interface District { name: string; type: 'district' | 'town' | 'city'; lat: number; lng: number }
