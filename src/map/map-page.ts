@@ -128,8 +128,6 @@ provinceSelect.addEventListener('change', () => {
 
 async function start() {
   writeForm(filters);
-  // On a phone the open filters would push the map below the fold; they stay one tap away.
-  if (matchMedia('(max-width: 59.99rem)').matches) root.querySelector<HTMLDetailsElement>('[data-map-filters-panel]')!.open = false;
   const [data, leaflet] = await Promise.all([loadMapData(), import('./leaflet-map.ts')]);
   all = data.features;
   canvas.querySelector('[data-map-status]')?.remove();

@@ -83,7 +83,7 @@ function listingPages(locale: Locale, kind: string): ListingPage[] {
       const showing = /(\d+)–(\d+) (?:trong|of) (\d+)/.exec(page);
       expect(showing, `${p} shows no "x–y of N" line`).not.toBeNull();
       const [, first, last, total] = showing!.map(Number);
-      const productLinks = [...page.matchAll(/<h3\b[^>]*\bclass="card__title"[^>]*>\s*<a\b[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]);
+      const productLinks = [...page.matchAll(/<h[23]\b[^>]*\bclass="card__title"[^>]*>\s*<a\b[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]);
       return { path: p, listing, sort: rest[0] === NAME_SORT[locale] ? 'name' : 'stars', first, last, total, products: productLinks } as ListingPage;
     });
 }
