@@ -4,6 +4,9 @@ import { useTranslations } from '../i18n/ui.ts';
 import { displayName, type Product, type ProducerEntry } from './catalogue.ts';
 import { districtListingId, listingUrl, provinceListingId } from './listings.ts';
 
+/** Open Graph locales of the two languages (og:locale and og:locale:alternate). */
+export const OG_LOCALES = { vi: 'vi_VN', en: 'en_GB' } as const;
+
 /** Breadcrumb trail of a product: home › today's province › district as certified › product. */
 export function productBreadcrumbs(product: Product, locale: Locale) {
   const t = useTranslations(locale);
