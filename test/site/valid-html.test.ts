@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
-import { onePerKind, pageKind, servedPaths } from '../support/served-pages.ts';
+import { listedAndUnlistedPaths, onePerKind, pageKind } from '../support/served-pages.ts';
 
 const JAVA = process.env.JAVA_PATH ?? '/usr/bin/java';
 const VNU_JAR = path.join(path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')), 'build/dist/vnu.jar');
@@ -26,7 +26,7 @@ describe('valid HTML (W3C Nu checker)', () => {
   const baseUrl = inject('baseUrl');
 
   it('finds no errors on any kind of page', async () => {
-    const paths = onePerKind(await servedPaths(baseUrl));
+    const paths = onePerKind(await listedAndUnlistedPaths(baseUrl));
     expect(paths.length).toBeGreaterThanOrEqual(20);
     const folder = mkdtempSync(path.join(tmpdir(), 'ocop-nu-'));
     try {

@@ -1,30 +1,18 @@
 import { pagePath } from '../../src/lib/paths.ts';
+import { sitemapPaths } from './served-site.ts';
 
 /**
- * The pages the running server offers, collected the way a crawler would: from the sitemap it
- * serves (pages may be prerendered or rendered on demand), plus the personal pages the sitemap
- * leaves out on purpose (cart, checkout results) and the 404 page.
+ * Pages of the running server by kind. The sitemaps list the public pages (prerendered or rendered
+ * on demand); the personal pages they leave out on purpose (cart, checkout results) and the 404
+ * page are added, so checks over "one page of every kind" see those too.
  */
 export const UNLISTED_PATHS = [
   ...(['vi', 'en'] as const).flatMap((locale) => [pagePath('cart', locale), pagePath('checkoutSuccess', locale), pagePath('checkoutCancel', locale)]),
   '/404',
 ];
 
-const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
-
-export async function sitemapPaths(baseUrl: string): Promise<string[]> {
-  const text = async (url: string) => {
-    const response = await fetch(new URL(new URL(url).pathname, baseUrl));
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    return response.text();
-  };
-  const index = await text(new URL('/sitemap-index.xml', baseUrl).href);
-  const sitemaps = await Promise.all(locs(index).map(text));
-  return [...new Set(sitemaps.flatMap(locs).map((loc) => new URL(loc).pathname))].sort();
-}
-
-export async function servedPaths(baseUrl: string): Promise<string[]> {
-  return [...(await sitemapPaths(baseUrl)), ...UNLISTED_PATHS];
+export async function listedAndUnlistedPaths(baseUrl: string): Promise<string[]> {
+  return [...new Set([...(await sitemapPaths(baseUrl)), ...UNLISTED_PATHS])].sort();
 }
 
 /**
