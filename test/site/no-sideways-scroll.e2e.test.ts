@@ -73,17 +73,19 @@ describe('on phones (360×740 and 390×844)', () => {
     const wide: string[] = [];
     const queue = [...paths];
     const walk = async (page: Page) => {
+      // Each page is measured at the size the last one ended at, then at the other: one resize a page.
+      let sizes = PHONES;
       for (let urlPath = queue.shift(); urlPath; urlPath = queue.shift()) {
-        await page.setViewportSize(PHONES[0]);
         await page.goto(new URL(urlPath, baseUrl).href, { waitUntil: 'domcontentloaded' });
         await page.evaluate(stylesLoaded);
-        for (const phone of PHONES) {
-          if (phone !== PHONES[0]) await page.setViewportSize(phone);
+        for (const phone of sizes) {
+          if (phone !== sizes[0]) await page.setViewportSize(phone);
           const found = await page.evaluate(measure);
           if (found.scrollWidth > found.clientWidth) {
             wide.push(`${urlPath} at ${phone.width}px is ${found.scrollWidth}px wide; widest: ${found.widest?.element ?? '?'} (right edge ${found.widest?.right ?? '?'}px)`);
           }
         }
+        sizes = [...sizes].reverse();
       }
     };
     await Promise.all(pages.map(walk));
