@@ -158,18 +158,20 @@ export function englishUnit(unit: string, glossary: Glossary): string {
   const byVi = new Map(glossary.units.map((u) => [lower(u.vi), u]));
   const parts: Array<{ en: string; kind: 'container' | 'measure' | 'count' | 'number' }> = [];
   for (let at = 0; at < tokens.length; ) {
-    const two = byVi.get(lower(tokens.slice(at, at + 2).join(' ')));
-    const one = byVi.get(lower(tokens[at]));
-    if (two && at + 1 < tokens.length) (parts.push(two), (at += 2));
-    else if (one) (parts.push(one), (at += 1));
-    else if (/^\d+([.,]\d+)?$/.test(tokens[at])) (parts.push({ en: tokens[at], kind: 'number' }), (at += 1));
+    // Two-word units first ("túi lọc" before "túi"), then one word, then a number.
+    const length = at + 1 < tokens.length && byVi.has(lower(`${tokens[at]} ${tokens[at + 1]}`)) ? 2 : 1;
+    const known = byVi.get(lower(tokens.slice(at, at + length).join(' ')));
+    if (known) parts.push(known);
+    else if (/^\d+([.,]\d+)?$/.test(tokens[at])) parts.push({ en: tokens[at], kind: 'number' });
     else return unit;
+    at += length;
   }
-  const [container, number, amount] = parts;
-  if (parts.length === 1) return container.en;
-  if (parts.length === 3 && container.kind === 'container' && number.kind === 'number') {
-    return amount.kind === 'measure' ? `${number.en} ${amount.en} ${container.en}` : `${container.en} of ${number.en} ${amount.en}`;
+  const [first, second, third] = parts;
+  if (parts.length === 1) return first.en; // "chai" → "bottle"
+  if (parts.length === 2 && first.kind === 'number') return `${first.en} ${second.en}`; // "500 ml"
+  if (parts.length === 3 && first.kind === 'container' && second.kind === 'number') {
+    // "chai 500 ml" → "500 ml bottle"; "hộp 20 túi lọc" → "box of 20 tea bags"
+    return third.kind === 'measure' ? `${second.en} ${third.en} ${first.en}` : `${first.en} of ${second.en} ${third.en}`;
   }
-  if (parts.length === 2 && container.kind === 'number') return `${container.en} ${number.en}`;
   return unit;
 }
