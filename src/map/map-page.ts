@@ -134,6 +134,7 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function start() {
   writeForm(filters);
+  if (matchMedia('(min-width: 60rem)').matches) root.querySelector<HTMLDetailsElement>('[data-map-filters-panel]')!.open = true;
   const [data, leaflet] = await Promise.all([loadMapData(), import('./leaflet-map.ts')]);
   all = data.features;
   canvas.querySelector('[data-map-status]')?.remove();
