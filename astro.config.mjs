@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { localePaths } from './src/lib/paths.ts';
 import { catalogueSitemap } from './src/integrations/catalogue-sitemap.ts';
+import { stylesInHead } from './src/integrations/styles-in-head.ts';
 
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 // Map tiles are the only images from elsewhere; the CSP below allows their origin and no other.
@@ -23,6 +24,7 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [
     react(),
+    stylesInHead(),
     sitemap({
       // The cart and checkout results are personal pages, not content to index.
       filter: (page) => !/\/(gio-hang|thanh-toan|en\/cart|en\/checkout)\//.test(new URL(page).pathname),

@@ -12,6 +12,7 @@ const PAGES = {
   product: '/san-pham/tuong-xay/',
   listing: '/tinh/an-giang/',
   search: '/tim-kiem/?q=mat+thot+not',
+  map: '/ban-do/',
 };
 
 /** Bytes of JavaScript a page loads, gzipped as a server would send it. */
@@ -42,8 +43,11 @@ async function lighthouseScores(baseUrl: string, path: string) {
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
     });
-    const categories = result!.lhr.categories;
-    return Object.fromEntries(Object.entries(categories).map(([id, category]) => [id, Math.round((category.score ?? 0) * 100)]));
+    const { categories, audits } = result!.lhr;
+    return {
+      ...Object.fromEntries(Object.entries(categories).map(([id, category]) => [id, Math.round((category.score ?? 0) * 100)])),
+      cls: audits['cumulative-layout-shift']?.numericValue ?? NaN,
+    } as Record<string, number>;
   } finally {
     chrome.kill();
   }
@@ -61,7 +65,7 @@ const bench: Bench = {
       const met = name === 'listing' ? kb <= 2 : name === 'product' ? kb <= 60 : undefined;
       rows.push({ measure: `${name} page JS (${path})`, value: `${kb.toFixed(1)} KB gzip in ${files} files`, goal, met });
     }
-    for (const name of ['home', 'product', 'search'] as const) {
+    for (const name of ['home', 'product', 'search', 'map'] as const) {
       const scores = await lighthouseScores(baseUrl, PAGES[name]);
       const met = scores.performance >= 95 && scores.accessibility === 100 && scores['best-practices'] === 100 && scores.seo === 100;
       rows.push({
@@ -70,6 +74,7 @@ const bench: Bench = {
         goal: '≥ 95 / 100 / 100 / 100',
         met,
       });
+      rows.push({ measure: `Layout shift (CLS), ${name}`, value: scores.cls.toFixed(3), goal: '≤ 0.1', met: scores.cls <= 0.1 });
     }
     return {
       title: 'Catalogue pages: weight and Lighthouse (mobile, simulated throttling)',

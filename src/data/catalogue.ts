@@ -5,6 +5,8 @@ import { todayInVietnam } from '../lib/dates.ts';
 import { ContentIntegrityError, findIntegrityProblems } from '../lib/integrity.ts';
 import type { ProductGroup } from '../lib/groups.ts';
 import { placeName } from '../lib/address.ts';
+import type { EnglishName } from '../lib/english-name.ts';
+import { productEnglishName } from './glossary.ts';
 
 /**
  * The whole catalogue, loaded once per build: collections joined, references checked, certificate
@@ -17,6 +19,8 @@ export interface Product {
   id: string;
   slug: string;
   data: ProductEntry['data'];
+  /** Written nameEn, or derived from the glossary (then labelled a translation); undefined only when neither exists. */
+  english?: EnglishName;
   producer: ProducerEntry;
   validity: CertificateValidity;
   purchasable: boolean;
@@ -102,6 +106,7 @@ async function loadCatalogue(): Promise<Catalogue> {
         id: entry.id,
         slug: entry.data.slug,
         data: entry.data,
+        english: productEnglishName(entry.data.name, entry.data.nameEn),
         producer,
         validity,
         purchasable: validity.state === 'valid' && entry.data.price !== undefined,
@@ -137,4 +142,9 @@ export async function findProduct(slug: string): Promise<Product | undefined> {
 /** The producer whose page is /chu-the/<id>/, or undefined. */
 export async function findProducer(id: string): Promise<ProducerEntry | undefined> {
   return (await getCatalogue()).producerById.get(id);
+}
+
+/** The product's name to show in a locale: English pages prefer the English name. */
+export function displayName(product: Pick<Product, 'data' | 'english'>, locale: 'vi' | 'en'): string {
+  return locale === 'en' && product.english ? product.english.name : product.data.name;
 }

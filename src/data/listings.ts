@@ -4,7 +4,7 @@ import { listingTail, pageOf, parseListingTail, sortListing, type ListingPage, t
 import { pagePath, type Locale, type PageKind } from '../lib/paths.ts';
 import { STAR_LEVELS } from '../lib/stars.ts';
 import { slugify } from '../lib/text.ts';
-import { districtKey, getCatalogue, groupBy, type Product } from './catalogue.ts';
+import { displayName, districtKey, getCatalogue, groupBy, type Product } from './catalogue.ts';
 import type { Translate, UiKey } from '../i18n/ui.ts';
 
 /** A browsable slice of the catalogue: a province, a district as certified, a group or a star level. */
@@ -86,11 +86,12 @@ export async function findListing(kind: ListingKind, id: string): Promise<Listin
   return listingIndex.get(`${kind}/${id}`);
 }
 
-function sortedProducts(listing: Listing, sort: ListingSort): Product[] {
-  const key = `${listing.kind}/${listing.id}/${sort}`;
+/** English listings sort by the English names they show. */
+function sortedProducts(listing: Listing, sort: ListingSort, locale: Locale): Product[] {
+  const key = `${listing.kind}/${listing.id}/${sort}/${locale}`;
   let list = sorted.get(key);
   if (!list) {
-    list = sortListing(listing.products, sort, (p) => ({ name: p.data.name, stars: p.data.stars, potentialFiveStar: p.data.potentialFiveStar }));
+    list = sortListing(listing.products, sort, (p) => ({ name: displayName(p, locale), stars: p.data.stars, potentialFiveStar: p.data.potentialFiveStar }));
     sorted.set(key, list);
   }
   return list;
@@ -104,7 +105,7 @@ export async function findListingPage(kind: ListingKind, id: string, rest: strin
   const listing = await findListing(kind, id);
   const tail = parseListingTail(rest, NAME_SEGMENT[locale]);
   if (!listing || !tail) return undefined;
-  const page = pageOf(sortedProducts(listing, tail.sort), tail.page);
+  const page = pageOf(sortedProducts(listing, tail.sort, locale), tail.page);
   return page && { listing, sort: tail.sort, page };
 }
 

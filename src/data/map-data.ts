@@ -10,10 +10,10 @@ const placeOf = (address: Address, geo: CollectionEntry<'producers'>['data']['ge
 
 export function mapFeatures(catalogue: Catalogue): MapFeatureCollection {
   const productsOf = (producerId: string): MapProduct[] =>
-    (catalogue.productsByProducer.get(producerId) ?? []).map(({ slug, data }) => ({
+    (catalogue.productsByProducer.get(producerId) ?? []).map(({ slug, data, english }) => ({
       slug,
       name: data.name,
-      ...(data.nameEn ? { nameEn: data.nameEn } : {}),
+      ...(english && { nameEn: english.name }),
       stars: data.stars,
       group: data.group,
     }));

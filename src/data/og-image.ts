@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { useTranslations, type Locale } from '../i18n/ui.ts';
-import type { Product } from './catalogue.ts';
+import { displayName, type Product } from './catalogue.ts';
 
 /**
  * Link-preview cards (1200×630) drawn at build time with sharp. Text is set in DejaVu from the
@@ -76,11 +76,13 @@ export function placeholderArt(group: string): Promise<Buffer> {
 /** What a product's card says: name, stars, producer and place. */
 export function productCard(product: Product, locale: Locale): CardText {
   const t = useTranslations(locale);
-  const { data, producer, district, province } = product;
+  const { data, english, producer, district, province } = product;
+  // Under the title, the name in the other language: one card then serves links in both.
+  const otherName = locale === 'en' ? data.name : english?.name;
   return {
-    title: data.name,
+    title: displayName(product, locale),
     rating: `${'★'.repeat(data.stars)} ${t('stars.label', { stars: data.stars })}${data.potentialFiveStar ? ` · ${t('stars.potentialFive')}` : ''}`,
-    lines: [producer.data.name, [district, province].filter(Boolean).join(', ')],
+    lines: [...(otherName ? [otherName] : []), producer.data.name, [district, province].filter(Boolean).join(', ')],
     footer: `OCOP · ${t('site.tagline')}`,
   };
 }

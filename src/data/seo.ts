@@ -1,8 +1,11 @@
 import { producerPath, productPath, homePath, type Locale } from '../lib/paths.ts';
 import { breadcrumbJsonLd, producerJsonLd, productJsonLd, type JsonLd } from '../lib/structured-data.ts';
 import { useTranslations } from '../i18n/ui.ts';
-import type { Product, ProducerEntry } from './catalogue.ts';
+import { displayName, type Product, type ProducerEntry } from './catalogue.ts';
 import { districtListingId, listingUrl, provinceListingId } from './listings.ts';
+
+/** Open Graph locales of the two languages (og:locale and og:locale:alternate). */
+export const OG_LOCALES = { vi: 'vi_VN', en: 'en_GB' } as const;
 
 /** Breadcrumb trail of a product: home › today's province › district as certified › product. */
 export function productBreadcrumbs(product: Product, locale: Locale) {
@@ -13,7 +16,7 @@ export function productBreadcrumbs(product: Product, locale: Locale) {
     ...(product.district
       ? [{ name: product.district, url: listingUrl({ kind: 'district', id: districtListingId(product.province, product.district) }, locale) }]
       : []),
-    { name: product.data.name, url: productPath(product.slug, locale) },
+    { name: displayName(product, locale), url: productPath(product.slug, locale) },
   ];
 }
 
@@ -24,10 +27,12 @@ export function productStructuredData(product: Product, locale: Locale, site: UR
   const { data, producer } = product;
   return [
     productJsonLd({
-      name: data.name,
+      name: displayName(product, locale),
+      // The name in the page's language; the other language's name as the alternate.
+      alternateName: locale === 'en' ? data.name : product.english?.name,
       url: absolute(productPath(product.slug, locale), site),
       image: absolute(`/og/${product.slug}.png`, site),
-      description: `${data.name} – OCOP ${t('stars.label', { stars: data.stars })}, ${producer.data.name}, ${product.province}.`,
+      description: `${displayName(product, locale)} – OCOP ${t('stars.label', { stars: data.stars })}, ${producer.data.name}, ${product.province}.`,
       stars: data.stars,
       groupLabel: t(`group.${data.group}`),
       producer: { name: producer.data.name, url: absolute(producerPath(producer.id, locale), site) },

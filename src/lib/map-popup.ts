@@ -22,9 +22,12 @@ function productsHtml(point: MapPointProperties, text: PointText): string {
   const products = point.products ?? [];
   if (!products.length) return '';
   const items = products.slice(0, MAX_PRODUCTS).map((product) => {
-    const name = text.locale === 'en' && product.nameEn ? product.nameEn : product.name;
     const stars = text.label('stars.label', { stars: product.stars });
-    return `<li><a href="${productPath(product.slug, text.locale)}">${escapeHtml(name)}</a> <span class="map-point__stars">★ ${stars}</span></li>`;
+    // English readers get the English name and the Vietnamese one the producer's labels carry.
+    const name = text.locale === 'en' && product.nameEn
+      ? `<span lang="en">${escapeHtml(product.nameEn)}</span> <span lang="vi">(${escapeHtml(product.name)})</span>`
+      : escapeHtml(product.name);
+    return `<li><a href="${productPath(product.slug, text.locale)}">${name}</a> <span class="map-point__stars">★ ${stars}</span></li>`;
   });
   const more = products.length > MAX_PRODUCTS ? `<li>${text.label('map.moreProducts', { count: products.length - MAX_PRODUCTS })}</li>` : '';
   return `<ul class="map-point__products">${items.join('')}${more}</ul>`;

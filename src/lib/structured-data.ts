@@ -6,6 +6,7 @@ export type JsonLd = Record<string, unknown>;
 
 export interface ProductFacts {
   name: string;
+  alternateName?: string;
   url: string;
   image: string;
   description: string;
@@ -21,6 +22,7 @@ export function productJsonLd(product: ProductFacts): JsonLd {
     '@context': 'https://schema.org',
     '@type': 'Product',
     name: product.name,
+    ...(product.alternateName && { alternateName: product.alternateName }),
     url: product.url,
     image: product.image,
     description: product.description,

@@ -1,7 +1,7 @@
 import Supercluster, { type ClusterProperties } from 'supercluster';
 import type { MapFeature, MapPointProperties } from '../lib/map-features.ts';
 import type { ClusterContext, ClusterEngine } from './cluster-engine.ts';
-import { clusterIcon, L, MAX_ZOOM, pointMarkers } from './leaflet-map.ts';
+import { buttonMarker, clusterIcon, L, MAX_ZOOM, pointMarkers } from './leaflet-map.ts';
 
 /**
  * Clusters computed by supercluster (a k-d tree per zoom level) and only the clusters in view drawn
@@ -13,7 +13,7 @@ export function superclusterEngine(map: L.Map, context: ClusterContext): Cluster
   let index: Supercluster<MapPointProperties> | undefined;
 
   function clusterMarker(id: number, count: number, at: L.LatLng): L.Marker {
-    const marker = L.marker(at, { icon: clusterIcon(count), title: context.clusterTitle(count), keyboard: true });
+    const marker = buttonMarker(at, clusterIcon(count), context.clusterTitle(count));
     marker.on('click', () => {
       const zoom = index!.getClusterExpansionZoom(id);
       if (zoom <= MAX_ZOOM) return void map.flyTo(at, zoom, { duration: 0.4 });

@@ -1,12 +1,15 @@
 import { getCatalogue, type Product } from '../data/catalogue.ts';
 import type { CatalogueProduct } from '../lib/commerce/checkout-request.ts';
+import { unitInEnglish } from '../data/glossary.ts';
 
 /** The catalogue as checkout sees it: the server's own prices, names and purchasability. */
 export function toCatalogueProduct(product: Product): CatalogueProduct {
   return {
     id: product.id,
     name: product.data.name,
+    ...(product.english && { nameEn: product.english.name }),
     unit: product.data.price?.unit ?? '',
+    ...(product.data.price && { unitEn: unitInEnglish(product.data.price.unit) }),
     price: product.data.price?.amount,
     purchasable: product.purchasable,
     producerId: product.producer.id,

@@ -29,7 +29,7 @@ describe('language switch and locale formats', () => {
     await switchLanguage('/en/products/tuong-xay/');
     expect(pathname()).toBe('/en/products/tuong-xay/');
     expect(await lang()).toBe('en');
-    await expect(page.locator('h1').textContent()).resolves.toBe('Tương xay');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Ground soybean sauce');
     await expect(page.locator('a[data-language-switch]').textContent()).resolves.toBe('Tiếng Việt');
 
     await switchLanguage('/san-pham/tuong-xay/');

@@ -177,6 +177,40 @@ describe('the map page’s accessibility', () => {
     await context.close();
   });
 
+  it.each([['/ban-do/'], ['/en/map/']])('%s names every control with role="button" by its content or aria-label, not a title alone', async (path) => {
+    // HTML_CodeSniffer (pa11y) does not take a title as a button's name, unlike axe.
+    const { context, page } = await openMap(browser, baseUrl, path, { viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
+    const unnamed = await page.$$eval('[role="button"]', (nodes) =>
+      nodes.filter((node) => !node.getAttribute('aria-label')?.trim() && !node.getAttribute('aria-labelledby') && !node.textContent?.trim()).map((node) => node.outerHTML.slice(0, 120)),
+    );
+    expect(await page.locator('[role="button"]').count()).toBeGreaterThan(3);
+    expect(unnamed).toEqual([]);
+    await context.close();
+  });
+
+  it('folds the filters on a phone before the first paint, so the map never jumps', async () => {
+    const context = await offlineContext(browser, baseUrl, { viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    // Scripts arriving late, as on a slow phone: the page is painted before they run.
+    await page.route('**/_astro/**/*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      (window as unknown as { shifts: number }).shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+          if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(new URL('/ban-do/', baseUrl).href);
+    await page.waitForSelector('[data-map-ready]');
+    await expect(page.locator('[data-map-filters-panel]').getAttribute('open')).resolves.toBeNull();
+    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThanOrEqual(0.1);
+    await context.close();
+  });
+
   it('reaches markers with the keyboard and opens their popup with Enter', async () => {
     const { context, page } = await openMap(browser, baseUrl, '/en/map/?kind=point-of-sale');
     const marker = page.locator('[data-map-canvas] .leaflet-marker-pane [role=button][title^="Point of sale"]').first();

@@ -13,7 +13,8 @@ describe('on a phone', () => {
   });
   afterAll(async () => browser?.close());
 
-  const fitsTheScreen = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  // clientWidth, not innerWidth: a phone browser widens its layout viewport to fit a too-wide page.
+  const fitsTheScreen = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
   it('opens the home page with the catalogue and no sideways scrolling', async () => {
     const response = await page.goto(baseUrl);

@@ -15,7 +15,7 @@ describe('pointHtml', () => {
   it('links a producer and its products in the reader’s language and marks approximate places', () => {
     const html = pointHtml(point('producer:htx-a'), text('en'));
     expect(html).toContain('<a href="/en/producers/htx-a/">HTX A</a>');
-    expect(html).toContain('<a href="/en/products/mam-a/">Fish paste A</a>');
+    expect(html).toContain('<a href="/en/products/mam-a/"><span lang="en">Fish paste A</span> <span lang="vi">(Mắm A)</span></a>');
     expect(html).toContain('[producer.precision.district]');
     expect(pointHtml(point('producer:htx-a'), text('vi'))).toContain('<a href="/san-pham/mam-a/">Mắm A</a>');
   });

@@ -78,6 +78,9 @@ export function parseCheckoutBody<S extends z.ZodType<CheckoutBody> = typeof bod
 export interface CatalogueProduct {
   id: string;
   name: string;
+  /** English name and unit for English checkouts, when the catalogue has them. */
+  nameEn?: string;
+  unitEn?: string;
   unit: string;
   price?: number;
   purchasable: boolean;
@@ -115,4 +118,10 @@ export function priceCheckout(items: CheckoutBody['items'], lookup: (id: string)
     lines.push({ product: { ...product, price: product.price }, quantity });
   }
   return { ok: true, lines };
+}
+
+/** Stripe's line item name in the shopper's language: "Fish sauce 30°N (Nước mắm 30 độ đậm) (500 ml bottle)". */
+export function lineItemName(product: CatalogueProduct, locale: 'vi' | 'en'): string {
+  if (locale === 'en' && product.nameEn) return `${product.nameEn} (${product.name}) (${product.unitEn ?? product.unit})`;
+  return `${product.name} (${product.unit})`;
 }

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
-import { MAX_BODY_BYTES, parseCheckoutBody, priceCheckout } from '../../lib/commerce/checkout-request.ts';
+import { lineItemName, MAX_BODY_BYTES, parseCheckoutBody, priceCheckout } from '../../lib/commerce/checkout-request.ts';
 import { encodeOrderMetadata } from '../../lib/commerce/order-metadata.ts';
 import { pagePath } from '../../lib/paths.ts';
 import { catalogueLookup } from '../../server/catalogue-products.ts';
@@ -46,7 +46,7 @@ export const POST: APIRoute = async ({ request }) => {
             currency: 'vnd',
             unit_amount: product.price,
             product_data: {
-              name: `${product.name} (${product.unit})`,
+              name: lineItemName(product, locale),
               images: [new URL(product.imagePath, origin).href],
               metadata: { product_id: product.id, producer_id: product.producerId },
             },

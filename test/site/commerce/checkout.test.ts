@@ -57,6 +57,11 @@ describe('POST /api/checkout', () => {
     expect(form.locale).toBe('en');
     expect(form.cancel_url).toBe(`${servers.site.url}/en/checkout/cancelled/`);
     expect(form.success_url.startsWith(`${servers.site.url}/en/checkout/success/`)).toBe(true);
+    // English names and units on Stripe's page, with the Vietnamese name the labels carry.
+    expect(form.line_items.map((line: any) => line.price_data.product_data.name)).toEqual([
+      'Ground soybean sauce (Tương xay) (500 ml bottle)',
+      'Palm sugar syrup (Mật thốt nốt dạng sệt) (500 g jar)',
+    ]);
   });
 
   it('ignores a price the client slips in', async () => {
