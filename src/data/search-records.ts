@@ -4,8 +4,9 @@ import { useTranslations, type Locale } from '../i18n/ui.ts';
 import { placeName } from '../lib/address.ts';
 import { productPath } from '../lib/paths.ts';
 import { searchSortKeys } from '../lib/search.ts';
-import type { SearchRecord } from '../lib/search-record.ts';
-import { getCatalogue, type Product } from './catalogue.ts';
+import { vietnameseNameParts, type SearchRecord } from '../lib/search-record.ts';
+import { displayName, getCatalogue, type Product } from './catalogue.ts';
+import { productEnglishName } from './glossary.ts';
 
 /** Products share a few illustrations; each thumbnail is made once per build, not once per product. */
 const thumbnails = new Map<ImageMetadata, Promise<string>>();
@@ -20,14 +21,22 @@ export async function productSearchRecord(product: Product, locale: Locale): Pro
   const t = useTranslations(locale);
   const { data, producer } = product;
   const place = [product.district, product.province].filter(Boolean).join(', ');
-  const title = locale === 'en' && data.nameEn ? data.nameEn : data.name;
+  const vietnamese = vietnameseNameParts(data.name);
+  const english = product.english?.name;
+  // English records weigh what the product is in English: the glossary's reading of the Vietnamese kind.
+  const englishKind = productEnglishName(vietnamese.kind)?.name ?? english ?? data.name;
+  const parts =
+    locale === 'vi'
+      ? { kind: vietnamese.kind, lead: vietnamese.lead, names: [vietnamese.rest] }
+      : // English puts the head noun last: "black rice" is rice, "rice paper" is paper.
+        { kind: englishKind, lead: englishKind.split(/\s+/).filter((word) => /\p{L}/u.test(word)).at(-1), names: [english ?? '', data.name] };
   return {
     url: productPath(product.slug, locale),
     locale,
-    title,
-    vietnameseName: data.name,
-    otherNames: [data.name, data.nameEn].filter((name): name is string => Boolean(name) && name !== title),
-    context: [t(`group.${data.group}`), producer.data.name, producer.data.address.asWritten, product.currentProvince, t('stars.label', { stars: data.stars })],
+    title: displayName(product, locale),
+    ...parts,
+    // On Vietnamese records the English name only helps visitors who type English there.
+    context: [...(locale === 'vi' && english ? [english] : []), t(`group.${data.group}`), producer.data.name, producer.data.address.asWritten, product.currentProvince, t('stars.label', { stars: data.stars })],
     filters: {
       province: product.currentProvince,
       certifiedProvince: product.province,

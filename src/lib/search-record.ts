@@ -11,10 +11,12 @@ export interface SearchRecord {
   locale: 'vi' | 'en';
   /** The title results show: the name in the page's language. */
   title: string;
-  /** The Vietnamese name, whose leading words say what kind of product it is. */
-  vietnameseName: string;
-  /** Other names of the product (the Vietnamese name on English records), indexed as strongly. */
-  otherNames: string[];
+  /** What the product is, in the record's language ("Trà", "Palm sugar powder"): weighted most. */
+  kind: string;
+  /** A word to count once more: Vietnamese names start with their head word ("Gạo …"). */
+  lead?: string;
+  /** The rest of the name and the product's other names (brand, place, the other language). */
+  names: string[];
   /** Group, producer and place words, indexed less strongly than names. */
   context: string[];
   filters: Record<string, string | undefined>;
@@ -27,10 +29,16 @@ export interface SearchRecord {
  * names and folded words 5, context (producer, place, group) 1. With the search page's ranking (exact words far above
  * longer ones, no length penalty) "trà" finds tea, not "Mật ong hoa tràm … Trà Sư".
  */
-const WEIGHT = { kind: 10, rest: 5, otherNames: 5, folded: 5, context: 1 } as const;
+const WEIGHT = { kind: 10, names: 5, folded: 5, context: 1 } as const;
 
 /** Pagefind's ranking options for our records: see WEIGHT. */
 export const SEARCH_RANKING = { termSimilarity: 10, pageLength: 0 } as const;
+
+/** A Vietnamese name cut into what it is (the kind, with its head word) and the rest (brand, place). */
+export function vietnameseNameParts(name: string): { kind: string; lead: string; rest: string } {
+  const kind = productKindWords(name);
+  return { kind, lead: kind.split(' ')[0], rest: name.trim().slice(kind.length).trim() };
+}
 
 /**
  * What kind of product a Vietnamese name says it is: its words up to the first brand or place word
@@ -54,17 +62,12 @@ export function foldedExtras(texts: readonly string[]): string[] {
 
 export function searchRecordHtml(record: SearchRecord): string {
   const element = (tag: string, attributes: string, text: string) => `<${tag}${attributes}>${escapeHtml(text)}</${tag}>`;
-  const names = [record.title, ...record.otherNames];
-  const folded = foldedExtras([...names, ...record.context]);
-  const kind = productKindWords(record.vietnameseName);
-  const rest = record.vietnameseName.trim().slice(kind.length).trim();
+  const names = record.names.filter(Boolean);
+  const folded = foldedExtras([record.kind, ...names, ...record.context]);
   const indexed = [
-    element('p', ` data-pagefind-weight="${WEIGHT.kind}"`, kind),
-    // The first word once more, so names that start with the query come first among equals.
-    element('p', ` data-pagefind-weight="${WEIGHT.kind}"`, kind.split(' ')[0]),
-    ...(rest ? [element('p', ` data-pagefind-weight="${WEIGHT.rest}"`, rest)] : []),
-    ...(record.title !== record.vietnameseName ? [element('p', ` data-pagefind-weight="${WEIGHT.otherNames}"`, record.title)] : []),
-    ...record.otherNames.filter((name) => name !== record.vietnameseName).map((name) => element('p', ` data-pagefind-weight="${WEIGHT.otherNames}"`, name)),
+    element('p', ` data-pagefind-weight="${WEIGHT.kind}"`, record.kind),
+    ...(record.lead ? [element('p', ` data-pagefind-weight="${WEIGHT.kind}"`, record.lead)] : []),
+    ...names.map((name) => element('p', ` data-pagefind-weight="${WEIGHT.names}"`, name)),
     ...(folded.length ? [element('p', ` data-pagefind-weight="${WEIGHT.folded}"`, folded.join(' '))] : []),
     ...record.context.map((text) => element('p', ` data-pagefind-weight="${WEIGHT.context}"`, text)),
   ];

@@ -35,6 +35,21 @@ export const RANKED_QUERIES: RankedQuery[] = [
   { locale: 'vi', query: 'dâu tằm', expect: /dâu tằm/i },
   { locale: 'vi', query: 'an giang 5 sao', expect: /./, stars: 5 },
   { locale: 'vi', query: 'mắm 4 sao', expect: /^mắm/i, stars: 4 },
+  { locale: 'en', query: 'fish sauce', expect: /fish sauce/i },
+  { locale: 'en', query: 'nuoc mam', expect: /fish sauce/i },
+  { locale: 'en', query: 'honey', expect: /honey/i },
+  { locale: 'en', query: 'rice', expect: /\brice$/i },
+  { locale: 'en', query: 'brown rice', expect: /(whole-grain|brown) .*rice/i },
+  { locale: 'en', query: 'palm sugar', expect: /palm sugar/i },
+  { locale: 'en', query: 'dried fish', expect: /dried .*fish/i },
+  { locale: 'en', query: 'tea', expect: /\btea\b/i },
+  { locale: 'en', query: 'durian', expect: /durian$/i },
+  { locale: 'en', query: 'sausage', expect: /sausage/i },
+  { locale: 'en', query: 'rice paper', expect: /rice paper/i },
+  { locale: 'en', query: 'wine', expect: /wine/i },
+  { locale: 'en', query: 'mango', expect: /mango/i },
+  { locale: 'en', query: 'dried beef', expect: /dried beef/i },
+  { locale: 'en', query: 'fish sauce 4 stars', expect: /fish sauce/i, stars: 4 },
 ];
 
 /** 1-based rank of the first right result among the first `depth`, or undefined when none is. */

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { foldedExtras, productKindWords, searchRecordHtml, type SearchRecord } from '../../src/lib/search-record.ts';
+import { foldedExtras, productKindWords, searchRecordHtml, vietnameseNameParts, type SearchRecord } from '../../src/lib/search-record.ts';
 
 const record: SearchRecord = {
   url: '/san-pham/duong-thot-not/',
   locale: 'vi',
   title: 'Đường thốt nốt <đặc biệt>',
-  vietnameseName: 'Đường thốt nốt <đặc biệt>',
-  otherNames: ['Palm sugar'],
+  kind: 'Đường thốt nốt <đặc biệt>',
+  lead: 'Đường',
+  names: ['Palm sugar'],
   context: ['Thực phẩm', 'HTX Đông Hòa', 'Tri Tôn, An Giang'],
   filters: { stars: '3 sao', district: undefined },
   sort: { name: 'duong thot not' },
@@ -27,19 +28,26 @@ describe('search records', () => {
     expect(productKindWords('Tương xay')).toBe('Tương xay');
   });
 
-  it('weights the kind of product above the rest of the name, other names and folded words above context', () => {
-    const html = searchRecordHtml({ ...record, title: 'Palm sugar', otherNames: ['Đường thốt nốt đặc biệt Đông Hòa'], vietnameseName: 'Đường thốt nốt đặc biệt Đông Hòa' });
+  it('cuts a Vietnamese name into its kind, head word and the rest', () => {
+    expect(vietnameseNameParts('Gạo lứt đen Kim Thiên Lộc')).toEqual({ kind: 'Gạo lứt đen', lead: 'Gạo', rest: 'Kim Thiên Lộc' });
+    expect(vietnameseNameParts('Tương xay')).toEqual({ kind: 'Tương xay', lead: 'Tương', rest: '' });
+  });
+
+  it('weights the kind of product above its other names, and those and folded words above context', () => {
+    const html = searchRecordHtml({ ...record, title: 'Palm sugar', kind: 'Palm sugar', lead: undefined, names: ['Đường thốt nốt đặc biệt Đông Hòa'] });
     const weight = (text: string) => Number(new RegExp(`data-pagefind-weight="(\\d+)">${text}<`).exec(html)?.[1]);
-    expect(weight('Đường thốt nốt đặc biệt')).toBe(10);
-    expect(weight('Đường')).toBe(10);
-    expect(weight('Đông Hòa')).toBeLessThan(10);
-    expect(weight('Palm sugar')).toBeLessThan(10);
-    expect(weight('Palm sugar')).toBeGreaterThan(weight('HTX Đông Hòa'));
+    expect(weight('Palm sugar')).toBe(10);
+    expect(weight('Đường thốt nốt đặc biệt Đông Hòa')).toBeLessThan(10);
+    expect(weight('Đường thốt nốt đặc biệt Đông Hòa')).toBeGreaterThan(weight('HTX Đông Hòa'));
     expect(weight('duong dac dong')).toBeGreaterThan(weight('HTX Đông Hòa'));
-    // The Vietnamese name is indexed once, as kind and rest, not again as another name.
-    expect(html.match(/Đường thốt nốt đặc biệt/g)).toHaveLength(1);
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain('<span data-pagefind-meta="title">Palm sugar</span>');
+  });
+
+  it('counts the head word once more when there is one', () => {
+    const html = searchRecordHtml(record);
+    expect(html).toContain('<p data-pagefind-weight="10">Đường</p>');
+    expect(searchRecordHtml({ ...record, lead: undefined })).not.toContain('>Đường</p>');
   });
 
   it('keeps filters, sort keys and metadata out of the indexed body, escaped, and leaves out empty filters', () => {
