@@ -112,5 +112,11 @@ const server =
     : http.createServer(listener);
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
-server.listen(port, host, () => console.log(`OCOP catalogue listening on http://${host}:${port} (compressed for clients that accept it)`));
+server.listen(port, host, () => {
+  console.log(`OCOP catalogue listening on http://${host}:${port} (compressed for clients that accept it)`);
+  // Load the catalogue now rather than on a visitor's first request (seconds at national size): a
+  // product page that does not exist makes the server read it, and answers 404.
+  const local = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  fetch(`${server instanceof https.Server ? 'https' : 'http'}://${local}:${port}/san-pham/-/`).catch(() => undefined);
+});
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => server.close(() => process.exit(0)).closeAllConnections());

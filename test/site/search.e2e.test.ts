@@ -131,7 +131,8 @@ describe('search on a phone', () => {
   it('searches the English catalogue from the English page', async () => {
     const count = await search('/en/search/?q=duong+thot+not');
     expect(count).toBeGreaterThan(0);
-    expect(lower(await titles())).toContain('đường thốt nốt dạng hũ');
+    // English results carry the English name of "Đường Thốt nốt dạng hũ", found by its Vietnamese one.
+    expect(lower(await titles())).toContain('palm sugar in jars');
     const links = await hrefs();
     expect(links.every((href) => href?.startsWith('/en/products/')), links.join(' ')).toBe(true);
   });
