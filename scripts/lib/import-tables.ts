@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readAppendixTable, type RowProblem } from '../../src/lib/importer/appendix-table.ts';
-import { delimiterFor, parseDelimitedRecords } from '../../src/lib/importer/csv.ts';
+import { delimiterFor, parseDelimitedRecords } from '../../src/lib/csv/parse.ts';
 import { mergeImported, type KeptEdit } from '../../src/lib/importer/merge.ts';
 import {
   applyCorrections,
