@@ -21,7 +21,8 @@ export function parseDelimitedRecords(text: string, delimiter: ',' | '\t' = ',')
   const input = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let parsed: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    parsed = parse(input, { delimiter, info: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false });
+    // csv-parse's types do not model `info: true` (records become { record, info }).
+    parsed = parse(input, { delimiter, info: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: false }) as unknown as typeof parsed;
   } catch (error) {
     if ((error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') throw new Error('unterminated quoted field at the end of the file');
     throw error;

@@ -1,10 +1,11 @@
-import { stringify } from 'csv-stringify/sync';
+// The package's browser build (it carries its own Buffer), so the same writer runs in Node and in
+// the browser; browser code loads this module only when a file is asked for.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 
 /**
  * Spreadsheet files for people: UTF-8 with a byte-order mark (Excel and LibreOffice then read
  * Vietnamese text as UTF-8, not the system code page) and CRLF line ends. Written by csv-stringify,
- * which does the quoting; this module only adds the spreadsheet safety below. Runs in the browser too
- * (the "download this list" buttons and the shortlist), so it imports nothing from Node.
+ * which does the quoting; this module only adds the spreadsheet safety below.
  */
 export type CsvValue = string | number | boolean | null | undefined;
 
