@@ -124,8 +124,8 @@ describe("buyers' data and producers' kit", () => {
   it('renders the printable card on demand, never as a file per product', async () => {
     const html = await text('/in/tuong-xay/');
     expect(html).toContain('Tương xay');
-    expect(html).toContain('size: 105mm 148mm');
-    expect(await text('/in/tuong-xay/?sheet=a4')).toContain('size: 210mm 297mm');
+    expect(html).toMatch(/<main class="sheet"/);
+    expect(await text('/in/tuong-xay/?sheet=a4')).toMatch(/<main class="sheet sheet--a4"/);
     expect(await text('/en/print/tuong-xay/')).toContain('OCOP certificate valid until');
     expect((await get('/in/khong-co/')).status).toBe(404);
     expect(existsSync(path.join(DIST, 'client/in/tuong-xay'))).toBe(false);
