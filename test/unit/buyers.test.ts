@@ -137,7 +137,7 @@ describe('printable cards in the server cache', () => {
 
 describe('search records carry the buyers’ filters', () => {
   it('writes one filter element per value, so a product can hold several certifications', () => {
-    const html = searchRecordHtml({ url: '/san-pham/a/', locale: 'vi', title: 'Mắm A', vietnameseName: 'Mắm A', otherNames: [], context: [], sort: {}, meta: {}, filters: { quality: ['VietGAP', 'HACCP'], wholesale: 'Có', district: undefined } });
+    const html = searchRecordHtml({ url: '/san-pham/a/', locale: 'vi', title: 'Mắm A', kind: 'Mắm', names: ['A'], context: [], sort: {}, meta: {}, filters: { quality: ['VietGAP', 'HACCP'], wholesale: 'Có', district: undefined } });
     expect(html.match(/data-pagefind-filter="quality">[^<]+</g)).toEqual(['data-pagefind-filter="quality">VietGAP<', 'data-pagefind-filter="quality">HACCP<']);
     expect(html).toContain('data-pagefind-filter="wholesale">Có<');
     expect(html).not.toContain('"district"');
