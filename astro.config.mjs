@@ -6,8 +6,10 @@ import sitemap from '@astrojs/sitemap';
 import { localePaths } from './src/lib/paths.ts';
 import { catalogueSitemap } from './src/integrations/catalogue-sitemap.ts';
 import { stylesInHead } from './src/integrations/styles-in-head.ts';
+import { resolveSiteUrl } from './src/lib/site-url.ts';
 
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Stops a deployment build (OCOP_DEPLOY=1) without SITE_URL with a clear message; see src/lib/site-url.ts.
+const site = resolveSiteUrl(process.env);
 // Map tiles are the only images from elsewhere; the CSP below allows their origin and no other.
 const tileOrigin = new URL((process.env.PUBLIC_MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png').replace(/\{[a-z]\}/g, 'a')).origin;
 
@@ -26,8 +28,8 @@ export default defineConfig({
     react(),
     stylesInHead(),
     sitemap({
-      // The cart and checkout results are personal pages, not content to index.
-      filter: (page) => !/\/(gio-hang|thanh-toan|en\/cart|en\/checkout)\//.test(new URL(page).pathname),
+      // The cart, checkout results and shortlist are personal pages, not content to index.
+      filter: (page) => !/\/(gio-hang|thanh-toan|danh-sach-chon|en\/cart|en\/checkout|en\/shortlist)\//.test(new URL(page).pathname),
       // Both locales, each URL with its hreflang pair (the locales' paths differ, so the
       // integration's prefix-based i18n option cannot pair them).
       serialize(item) {

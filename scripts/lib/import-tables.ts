@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readAppendixTable, type RowProblem } from '../../src/lib/importer/appendix-table.ts';
-import { delimiterFor, parseDelimitedRecords } from '../../src/lib/importer/csv.ts';
+import { delimiterFor, parseDelimitedRecords } from '../../src/lib/csv/parse.ts';
 import { mergeImported, type KeptEdit } from '../../src/lib/importer/merge.ts';
 import {
   applyCorrections,
@@ -18,7 +18,8 @@ import type { Province } from '../../src/lib/regions.ts';
 import { readFolder, serialise, writeIfChanged, type ContentFile, type Data } from './content-files.ts';
 
 /** Fields that say what the source document says; everything else belongs to the office once created. */
-const PRODUCT_OWNED = ['name', 'stars', 'potentialFiveStar', 'producer', 'origin', 'certificate.level', 'certificate.issuedBy', 'source'];
+// supply: only when the table has supply columns (a hand-edited value is kept and reported).
+const PRODUCT_OWNED = ['name', 'stars', 'potentialFiveStar', 'producer', 'origin', 'certificate.level', 'certificate.issuedBy', 'source', 'supply'];
 const PRODUCER_OWNED = ['name', 'address', 'geo', 'source'];
 
 export interface TableSpec extends TableImport {

@@ -7,6 +7,7 @@ import type { ProductGroup } from '../lib/groups.ts';
 import { placeName } from '../lib/address.ts';
 import type { EnglishName } from '../lib/english-name.ts';
 import { productEnglishName } from './glossary.ts';
+import { effectiveSupply, type SupplyFacts } from '../lib/supply.ts';
 
 /**
  * The whole catalogue, loaded once per build: collections joined, references checked, certificate
@@ -32,7 +33,11 @@ export interface Product {
   currentProvince: string;
   /** The product's story as HTML, rendered from its Markdown body when the content layer synced. */
   story?: string;
+  /** Supply facts for buyers: the product's own, the producer's where the product gives none. */
+  supply: SupplyFacts;
 }
+
+export type OcopOffice = NonNullable<CollectionEntry<'regions'>['data']['ocopOffice']>;
 
 export interface Catalogue {
   today: string;
@@ -46,6 +51,8 @@ export interface Catalogue {
   pointsOfSale: CollectionEntry<'pointsOfSale'>[];
   events: CollectionEntry<'events'>[];
   regions: CollectionEntry<'regions'>[];
+  /** The OCOP office the reports name, by province as certified ("An Giang"). */
+  officeByProvince: Map<string, OcopOffice>;
 }
 
 const placeholders = import.meta.glob<{ default: ImageMetadata }>('../assets/placeholders/*.png', { eager: true });
@@ -116,6 +123,7 @@ async function loadCatalogue(): Promise<Catalogue> {
         province: placeName(place.province),
         currentProvince: producer.data.address.currentProvince,
         story: entry.rendered?.html.trim() || undefined,
+        supply: effectiveSupply(entry.data.supply, producer.data.supply),
       };
     })
     .sort(byName);
@@ -131,6 +139,7 @@ async function loadCatalogue(): Promise<Catalogue> {
     pointsOfSale,
     events,
     regions,
+    officeByProvince: new Map(regions.flatMap((r) => (r.data.ocopOffice ? [[r.data.name, r.data.ocopOffice] as const] : []))),
   };
 }
 

@@ -7,6 +7,7 @@ import { searchSortKeys } from '../lib/search.ts';
 import { vietnameseNameParts, type SearchRecord } from '../lib/search-record.ts';
 import { displayName, getCatalogue, type Product } from './catalogue.ts';
 import { productEnglishName } from './glossary.ts';
+import { SCHEME_LABELS, certificationSchemes, hasWholesaleContact } from '../lib/supply.ts';
 
 /** Products share a few illustrations; each thumbnail is made once per build, not once per product. */
 const thumbnails = new Map<ImageMetadata, Promise<string>>();
@@ -30,6 +31,7 @@ export async function productSearchRecord(product: Product, locale: Locale): Pro
       ? { kind: vietnamese.kind, lead: vietnamese.lead, names: [vietnamese.rest] }
       : // English puts the head noun last: "black rice" is rice, "rice paper" is paper.
         { kind: englishKind, lead: englishKind.split(/\s+/).filter((word) => /\p{L}/u.test(word)).at(-1), names: [english ?? '', data.name] };
+  const schemes = certificationSchemes(product.supply).map((scheme) => SCHEME_LABELS[scheme]);
   return {
     url: productPath(product.slug, locale),
     locale,
@@ -46,6 +48,9 @@ export async function productSearchRecord(product: Product, locale: Locale): Pro
       producerKind: t(`producer.kind.${producer.data.kind}`),
       certificate: t(`certificate.state.${product.validity.state}`),
       online: t(product.purchasable ? 'search.online.yes' : 'search.online.no'),
+      wholesale: t(hasWholesaleContact(product.supply) ? 'search.wholesale.yes' : 'search.wholesale.no'),
+      // One value per scheme held; "none given" keeps the filter honest while no facts are published.
+      quality: schemes.length ? schemes : t('search.quality.none'),
     },
     sort: searchSortKeys({ ...data, certifiedOn: product.certifiedOn }),
     meta: {

@@ -4,7 +4,9 @@ import { addMonths, isIsoDate } from './dates.ts';
 import { GEO_PRECISIONS, VIETNAM_BOUNDS, isLatitudeInVietnam, isLongitudeInVietnam } from './geo.ts';
 import { PRODUCER_KINDS, PRODUCT_GROUPS } from './groups.ts';
 import { ACCOUNT_NAME, ACCOUNT_NUMBER, isKnownBankBin } from './payments/banks.ts';
+import { PUBLISHED_TOTAL_IDS } from './published-totals.ts';
 import { SOURCE_DOCUMENT_IDS } from './sources.ts';
+import { CAPACITY_PERIODS, QUALITY_SCHEMES } from './supply.ts';
 
 /**
  * Zod schemas for everything under content/. They live here, apart from src/content.config.ts, so
@@ -95,6 +97,38 @@ const groupSchema = z.enum(PRODUCT_GROUPS, {
   message: `group must be one of: ${PRODUCT_GROUPS.join(', ')}`,
 });
 
+const quantity = z.object({
+  amount: z.number({ message: 'amount must be a number' }).positive({ message: 'amount must be positive' }),
+  unit: z.string().min(1, { message: 'give the unit, e.g. "kg" or "chai 500 ml"' }),
+});
+
+/**
+ * Supply facts for wholesale buyers (src/lib/supply.ts). All optional: the reports publish none, so
+ * they are filled in only from the producer or the OCOP office, never guessed.
+ */
+export const supplySchema = z
+  .object({
+    capacity: quantity.extend({ period: z.enum(CAPACITY_PERIODS, { message: `period must be one of: ${CAPACITY_PERIODS.join(', ')}` }) }).optional(),
+    minimumOrder: quantity.optional(),
+    leadTimeDays: z.number().int({ message: 'lead time is a whole number of days' }).positive().optional(),
+    wholesaleContact: z
+      .object({ name: z.string().optional(), phone: z.string().optional(), email: z.email().optional(), zalo: z.string().optional() })
+      .refine((c) => c.phone || c.email || c.zalo, { message: 'a wholesale contact needs a phone, an email or a Zalo number' })
+      .optional(),
+    certifications: z
+      .array(
+        z.object({
+          scheme: z.enum(QUALITY_SCHEMES, { message: `scheme must be one of: ${QUALITY_SCHEMES.join(', ')}` }),
+          number: z.string().min(1, { message: 'give the certificate number' }),
+          validUntil: isoDate.optional(),
+        }),
+      )
+      .default([]),
+    shelfLifeDays: z.number().int({ message: 'shelf life is a whole number of days' }).positive().optional(),
+    exportMarkets: z.array(z.string().min(1)).default([]),
+  })
+  .optional();
+
 /** Astro's reference() in the content config; a plain id (slug) in unit tests. */
 type Ref = z.ZodType;
 
@@ -120,6 +154,7 @@ export function productSchema<P extends Ref = typeof slug, I extends z.ZodType =
       marketplaces: z.partialRecord(z.enum(MARKETPLACES), z.url({ protocol: /^https$/ })).default({}),
       images: z.array(image).default([]),
       tags: z.array(z.string()).default([]),
+      supply: supplySchema,
       source: sourceSchema,
     })
     .refine((p) => !p.potentialFiveStar || p.stars === 4, {
@@ -155,6 +190,7 @@ export const producerSchema = z.object({
     .default({}),
   womenLed: z.boolean().optional(),
   bankAccount: bankAccountSchema.optional(),
+  supply: supplySchema,
   source: sourceSchema,
 });
 
@@ -207,6 +243,22 @@ const districtSchema = z.object({
   aliases: z.array(z.string()).optional(),
 });
 
+/**
+ * The provincial OCOP office as a report names it, with only the contact details the report
+ * publishes (often none: then pages say so rather than guess a phone number).
+ */
+const officeSchema = z.object({
+  name: z.string().min(1),
+  /** The body it belongs to (usually the Department of Agriculture and Rural Development). */
+  within: z.string().optional(),
+  /** Web address exactly as published (some reports omit the scheme). */
+  website: z.string().optional(),
+  /** Other channels the report names without an address, in its words. */
+  otherChannels: z.array(z.string()).default([]),
+  /** The report that names it (an id of src/lib/published-totals.ts). */
+  source: z.object({ report: z.enum(PUBLISHED_TOTAL_IDS) }),
+});
+
 export const regionSchema = z.object({
   code: z.string().regex(/^\d{2}$/),
   name: z.string().min(1),
@@ -214,4 +266,5 @@ export const regionSchema = z.object({
   centroid: geoSchema.omit({ precision: true }),
   after2025: z.object({ province: z.string().min(1), note: z.string().optional() }),
   districts: z.array(districtSchema).default([]),
+  ocopOffice: officeSchema.optional(),
 });

@@ -19,7 +19,8 @@ export interface SearchRecord {
   names: string[];
   /** Group, producer and place words, indexed less strongly than names. */
   context: string[];
-  filters: Record<string, string | undefined>;
+  /** A filter may hold several values (a product with two quality certifications). */
+  filters: Record<string, string | string[] | undefined>;
   sort: Record<string, string>;
   meta: Record<string, string>;
 }
@@ -74,9 +75,9 @@ export function searchRecordHtml(record: SearchRecord): string {
   // Outside the indexed body: Pagefind still reads them, and their text (URLs, sort keys) stays out of the word index.
   const data = [
     element('span', ' data-pagefind-meta="title"', record.title),
-    ...Object.entries(record.filters)
-      .filter((entry): entry is [string, string] => Boolean(entry[1]))
-      .map(([name, value]) => element('span', ` data-pagefind-filter="${escapeHtml(name)}"`, value)),
+    ...Object.entries(record.filters).flatMap(([name, value]) =>
+      [value ?? []].flat().filter(Boolean).map((one) => element('span', ` data-pagefind-filter="${escapeHtml(name)}"`, one)),
+    ),
     ...Object.entries(record.sort).map(([name, value]) => element('span', ` data-pagefind-sort="${escapeHtml(name)}"`, value)),
     ...Object.entries(record.meta).map(([name, value]) => element('span', ` data-pagefind-meta="${escapeHtml(name)}"`, value)),
   ];

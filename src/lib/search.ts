@@ -4,7 +4,7 @@ import { foldVietnamese } from './text.ts';
  * Search state shared by the search page and its URL, so a buyer can share a search. Filters are
  * Pagefind filter names; values are the labels shown (they are per-locale, like the index).
  */
-export const SEARCH_FILTERS = ['province', 'certifiedProvince', 'district', 'stars', 'group', 'producerKind', 'certificate', 'online'] as const;
+export const SEARCH_FILTERS = ['province', 'certifiedProvince', 'district', 'stars', 'group', 'producerKind', 'certificate', 'online', 'wholesale', 'quality'] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
 export const SEARCH_SORTS = ['relevance', 'stars', 'name', 'newest'] as const;

@@ -20,6 +20,14 @@ const PAGES: Array<{ name: string; vi: string; en: string; ready?: (page: Page) 
     ready: (page) => page.waitForSelector('.result__title a', { timeout: 20_000 }).then(() => undefined),
   },
   { name: 'statistics', vi: '/thong-ke/', en: '/en/statistics/' },
+  { name: 'open data', vi: '/du-lieu/', en: '/en/data/' },
+  { name: 'for buyers', vi: '/cho-nguoi-mua/', en: '/en/for-buyers/' },
+  {
+    name: 'shared shortlist',
+    vi: '/danh-sach-chon/?p=tuong-xay,mam-ca-linh',
+    en: '/en/shortlist/?p=tuong-xay,mam-ca-linh',
+    ready: (page) => page.waitForSelector('[data-table] thead th a', { timeout: 20_000 }).then(() => undefined),
+  },
 ];
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

@@ -61,7 +61,7 @@ describe('link previews and sharing', () => {
     await page.addInitScript(() => delete (Navigator.prototype as Partial<Navigator>).share);
     await page.goto(new URL('/san-pham/mat-thot-not-dang-bot/', baseUrl).href);
     await expect(page.getByRole('button', { name: 'Chia sẻ…' }).count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: 'Sao chép' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Sao chép', exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: 'Chia sẻ lên Facebook' }).isVisible()).resolves.toBe(true);
     await page.close();
   });

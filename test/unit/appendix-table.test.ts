@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readAppendixTable, splitProducerCell } from '../../src/lib/importer/appendix-table.ts';
-import { parseDelimited, parseDelimitedRecords } from '../../src/lib/importer/csv.ts';
+import { parseDelimited, parseDelimitedRecords } from '../../src/lib/csv/parse.ts';
 import { readSeed } from './helpers.ts';
 
 const readTable = (file: string) => readAppendixTable(parseDelimited(readSeed(file)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delimiterFor, parseDelimited } from '../../src/lib/importer/csv.ts';
+import { delimiterFor, parseDelimited } from '../../src/lib/csv/parse.ts';
 
 describe('parseDelimited', () => {
   it('splits plain rows', () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { producerSchema, productSchema } from '../../src/lib/content-schemas.ts';
-import { parseDelimited } from '../../src/lib/importer/csv.ts';
+import { parseDelimited } from '../../src/lib/csv/parse.ts';
 import { findDistrict, findProvince } from '../../src/lib/regions.ts';
 import { importTables, type ImportReport } from '../../scripts/lib/import-tables.ts';
 import { readContentFile, readFolder, serialise } from '../../scripts/lib/content-files.ts';

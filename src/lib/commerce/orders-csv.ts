@@ -1,6 +1,8 @@
+import { toCsvFile } from '../csv/write.ts';
+
 /**
- * Order lines as CSV for producers and the office: one row per line, amounts in whole đồng, and
- * a byte-order mark so spreadsheet programs read the Vietnamese names correctly.
+ * Order lines as CSV for producers and the office: one row per line, amounts in whole đồng, written
+ * by the shared spreadsheet CSV writer (byte-order mark, CRLF, formulas neutralised).
  */
 export interface CsvOrderLine {
   sessionId: string;
@@ -22,13 +24,6 @@ export const CSV_COLUMNS = [
   'quantity', 'unit_amount_vnd', 'line_amount_vnd', 'customer_name', 'customer_phone', 'customer_email', 'shipping_address',
 ] as const;
 
-/** Quotes when needed; a leading = + - @ is neutralised so no cell runs as a spreadsheet formula. */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** Stripe's shipping details as one readable line. */
 export function shippingLine(shipping: string | null): string {
   if (!shipping) return '';
@@ -46,5 +41,5 @@ export function ordersToCsv(lines: readonly CsvOrderLine[]): string {
     l.producerId, l.sessionId, l.createdAt, l.status, l.productId, l.productName,
     l.quantity, l.unitAmount, l.quantity * l.unitAmount, l.customerName, l.customerPhone, l.customerEmail, shippingLine(l.shipping),
   ]);
-  return '\uFEFF' + [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return toCsvFile(CSV_COLUMNS, rows);
 }

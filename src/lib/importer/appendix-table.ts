@@ -1,5 +1,7 @@
 import { parseStarRating, type StarRating } from '../stars.ts';
+import type { SupplyFacts } from '../supply.ts';
 import { foldVietnamese, tidySpaces } from '../text.ts';
+import { readSupplyFacts, supplyColumns } from './supply-columns.ts';
 
 /**
  * Reads the provinces' appendix tables of certified products: a numbered row per product, optional
@@ -18,6 +20,8 @@ export interface AppendixRow {
   rating: StarRating;
   /** True when the producer and address were carried down from the row above. */
   producerFromRowAbove: boolean;
+  /** Supply facts from the table's optional columns (supply-columns.ts), when it has any. */
+  supply?: SupplyFacts;
 }
 
 export interface RowProblem {
@@ -78,6 +82,7 @@ export function readAppendixTable(cells: string[][], defaultRating?: StarRating,
     problems.push({ line: 1, cells: header ?? [], reason: 'header names no product and producer columns' });
     return { rows: [], problems };
   }
+  const supplyAt = supplyColumns(header);
   const rows: AppendixRow[] = [];
   let section = '';
   let sectionRating = defaultRating;
@@ -115,7 +120,10 @@ export function readAppendixTable(cells: string[][], defaultRating?: StarRating,
         reason: ratingText ? `unreadable star rating "${ratingText}"` : 'no star rating in the row or its section heading (a candidate, not a certified product?)',
       });
     } else {
-      rows.push({ section, number, line, product, producer, address: producerAddress, rating, producerFromRowAbove: fromAbove });
+      // Unreadable supply facts are reported, and the row still imports (without them).
+      const { supply, problem } = readSupplyFacts(supplyAt, row);
+      if (problem) problems.push({ line, cells: row, reason: problem });
+      rows.push({ section, number, line, product, producer, address: producerAddress, rating, producerFromRowAbove: fromAbove, ...(supply && { supply }) });
     }
     if (producer) above = { producer, address: producerAddress };
   });

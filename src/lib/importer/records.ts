@@ -1,3 +1,4 @@
+import type { SupplyFacts } from '../supply.ts';
 import { parseAddress, placeName, type ParsedAddress } from '../address.ts';
 import type { CertificateLevel } from '../certificate.ts';
 import type { GeoPrecision } from '../geo.ts';
@@ -52,6 +53,7 @@ export interface ProductRecord {
   origin?: { asWritten: string; district?: string; province: string };
   certificate: { level: CertificateLevel; issuedBy: string; status: 'valid' };
   source: { document: SourceDocumentId; section: string; row: string; notes: string[] };
+  supply?: SupplyFacts;
 }
 
 /** "IV. SẢN PHẨM OCOP 3 SAO" → "IV"; rows are then cited as "IV.12". */
@@ -135,6 +137,7 @@ export function buildProducer(row: AppendixRow, table: TableImport, provinces: r
     geo,
     contacts: {},
     source: { document: table.document, section: row.section || table.section || '', row: rowKey(row), notes },
+    ...(row.supply && { supply: row.supply }),
   };
 }
 
@@ -169,6 +172,7 @@ export function buildProduct(
     ...(origin && { origin }),
     certificate: { level, issuedBy: SOURCE_DOCUMENTS[table.document].listedAsOf, status: 'valid' },
     source: { document: table.document, section: row.section || table.section || '', row: rowKey(row), notes },
+    ...(row.supply && { supply: row.supply }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, ordersToCsv, shippingLine, type CsvOrderLine } from '../../../src/lib/commerce/orders-csv.ts';
+import { spreadsheetSafe } from '../../../src/lib/csv/write.ts';
+import { ordersToCsv, shippingLine, type CsvOrderLine } from '../../../src/lib/commerce/orders-csv.ts';
 
 const line: CsvOrderLine = {
   sessionId: 'cs_test_1',
@@ -30,7 +31,8 @@ describe('ordersToCsv', () => {
     expect(row).toContain('"Mật thốt nốt, ""dạng sệt"""');
     expect(row).toContain(`"'=HYPERLINK(""x"")"`);
     expect(row).toContain("'+84901234567");
-    expect(csvCell(-5)).toBe('-5');
+    expect(spreadsheetSafe(-5)).toBe('-5');
+    expect(csv.endsWith('\r\n')).toBe(true);
   });
 
   it('writes the shipping address on one line', () => {
