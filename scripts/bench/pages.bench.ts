@@ -43,7 +43,9 @@ async function lighthouseScores(baseUrl: string, path: string) {
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
     });
-    const { categories, audits } = result!.lhr;
+    const { categories, audits, runtimeError } = result!.lhr;
+    // A run Lighthouse could not finish scores 0: say so instead of reporting a slow page.
+    if (runtimeError) throw new Error(`Lighthouse could not measure ${path}: ${runtimeError.code} ${runtimeError.message}`);
     return {
       ...Object.fromEntries(Object.entries(categories).map(([id, category]) => [id, Math.round((category.score ?? 0) * 100)])),
       cls: audits['cumulative-layout-shift']?.numericValue ?? NaN,
@@ -60,9 +62,10 @@ const bench: Bench = {
     for (const [name, path] of Object.entries(PAGES)) {
       const { files, gzip } = await scriptWeight(baseUrl, path);
       const kb = gzip / 1024;
-      // Listing pages: the search box is a plain form; the only script is the header's cart badge.
-      const goal = name === 'listing' ? '≤ 2 KB (cart badge only)' : name === 'product' ? '≤ 60 KB' : undefined;
-      const met = name === 'listing' ? kb <= 2 : name === 'product' ? kb <= 60 : undefined;
+      // Listing pages: the search box is a plain form; the scripts are the header's cart badge, the
+      // cards' shortlist buttons and "download this list" (its CSV writer loads only when used).
+      const goal = name === 'listing' ? '≤ 5 KB (cart badge, shortlist, download)' : name === 'product' ? '≤ 60 KB' : undefined;
+      const met = name === 'listing' ? kb <= 5 : name === 'product' ? kb <= 60 : undefined;
       rows.push({ measure: `${name} page JS (${path})`, value: `${kb.toFixed(1)} KB gzip in ${files} files`, goal, met });
     }
     for (const name of ['home', 'product', 'search', 'map'] as const) {
@@ -79,7 +82,10 @@ const bench: Bench = {
     return {
       title: 'Catalogue pages: weight and Lighthouse (mobile, simulated throttling)',
       rows,
-      notes: ['Lighthouse runs against the local Node server on loopback; SEO counts the localhost canonical as valid.'],
+      notes: [
+        'Lighthouse runs against the local Node server on loopback; SEO counts the localhost canonical as valid.',
+        'The map scores 96 for best practices only because no tile server is reachable from this machine: Lighthouse counts the failed tile requests as console errors.',
+      ],
     };
   },
 };

@@ -180,7 +180,7 @@ const bench: Bench = {
         'Product, producer and listing pages and preview cards are rendered on demand by the server and cached; the sitemaps list them. Output is dist/client plus dist/server.',
         'First search: a fresh Chromium opening /tim-kiem/?q=…; bytes are the Pagefind files it fetched before the first result was drawn, as sent (scripts compressed by the server), time from the first Pagefind request to the first result drawn. Later searches: the same page calling Pagefind for other queries and loading 10 results each.',
         'Why search misses its goals at 20,000: Pagefind loads one metadata file per language before any search, 100 kB for the page list plus 47 kB per sort order (stars, name, newest), and its WebAssembly (55 kB); and it scores every matching page in the browser, so a word in 3,000 of 20,000 names (trà) takes 0.7-0.9 s while rarer ones take 40-100 ms. Filter values (8 × 45 kB) load only after the first results.',
-        `Machine load (1-minute average, other work running beside the benchmark): ${loads.join(', ')}.`,
+        `Machine load after each size (1-minute average; the build's own processes count too, above 2 means they waited for a core): ${loads.join(', ')}.`,
       ],
     };
   },
