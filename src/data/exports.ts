@@ -1,4 +1,4 @@
-import { getCatalogue, type Catalogue, type Product } from './catalogue.ts';
+import { getCatalogue, groupBy, type Catalogue, type Product } from './catalogue.ts';
 import { SOURCE_DOCUMENTS, type SourceDocument } from '../lib/sources.ts';
 import { shortPath } from '../lib/short-links.ts';
 import { productPath } from '../lib/paths.ts';
@@ -80,11 +80,8 @@ export const WHOLE_CATALOGUE_ID = 'viet-nam';
 
 export async function dataSets(): Promise<DataSet[]> {
   const { products } = await getCatalogue();
-  const provinces = [...new Set(products.map((p) => p.currentProvince))].sort((a, b) => a.localeCompare(b, 'vi'));
-  return [
-    { id: WHOLE_CATALOGUE_ID, products },
-    ...provinces.map((province) => ({ id: slugify(province), province, products: products.filter((p) => p.currentProvince === province) })),
-  ];
+  const byProvince = [...groupBy(products, (p) => p.currentProvince)].sort(([a], [b]) => a.localeCompare(b, 'vi'));
+  return [{ id: WHOLE_CATALOGUE_ID, products }, ...byProvince.map(([province, list]) => ({ id: slugify(province), province, products: list }))];
 }
 
 export const DATA_FORMATS = ['csv', 'json', 'geojson'] as const;

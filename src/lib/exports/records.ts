@@ -96,7 +96,3 @@ export function recordsToGeoJson(records: readonly ExportRecord[], meta: ExportM
   return JSON.stringify({ type: 'FeatureCollection', ...meta, features });
 }
 
-/** The first record per id, in the order asked for (what a list shows), unknown ids dropped. */
-export function pickRecords(records: ReadonlyMap<string, ExportRecord>, ids: readonly string[]): ExportRecord[] {
-  return [...new Set(ids)].map((id) => records.get(id)).filter((r): r is ExportRecord => r !== undefined);
-}
