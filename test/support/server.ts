@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -21,15 +23,19 @@ export function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   process: ChildProcess;
+  /** Everything the server printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
 /** Starts a built site (dist/, or another build's) as production does, through scripts/serve.ts, on loopback and waits until it answers. */
 export async function startBuiltServer(env: Record<string, string> = {}, dist = DIST): Promise<RunningServer> {
   const port = await freePort();
+  // A releases folder of its own, so a test server never follows a publish made elsewhere.
+  const releases = env.OCOP_RELEASES_DIR ?? mkdtempSync(path.join(tmpdir(), 'ocop-test-releases-'));
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.ts'), dist], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), OCOP_RELEASES_DIR: releases, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -49,6 +55,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, dist = 
   return {
     url,
     process: child,
+    output: () => output,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
