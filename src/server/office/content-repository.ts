@@ -220,9 +220,9 @@ export class ContentRepository {
   }
 
   /** A file as a commit left it (undefined where it did not exist). */
-  async fileAt(commit: string, file: string): Promise<string | undefined> {
+  async fileAt(commit: string, file: string, parent = false): Promise<string | undefined> {
     if (!/^[0-9a-f]{7,40}$/.test(commit)) return undefined;
-    return this.git(['show', `${commit}:${await this.gitPath(file)}`]).catch(() => undefined);
+    return this.git(['show', `${commit}${parent ? '~1' : ''}:${await this.gitPath(file)}`]).catch(() => undefined);
   }
 
   async commitExists(commit: string): Promise<boolean> {
@@ -237,7 +237,7 @@ export class ContentRepository {
   async withoutChange(commit: string, file: string): Promise<{ text?: string; conflict: boolean; existedBefore: boolean }> {
     const current = (await this.readFile(file)) ?? '';
     const after = (await this.fileAt(commit, file)) ?? '';
-    const beforeText = await this.fileAt(`${commit}~1`, file).catch(() => undefined);
+    const beforeText = await this.fileAt(commit, file, true);
     const before = beforeText ?? '';
     const work = await mkdtemp(path.join(tmpdir(), 'ocop-revert-'));
     try {

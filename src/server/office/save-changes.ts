@@ -72,14 +72,14 @@ async function prepare(account: OfficeAccount, changes: readonly EntryChange[]):
   // Checked together: a product may name a producer created in the same change.
   const replaced = checked.map(({ change, parsed }) => ({ kind: change.kind, id: change.id, parsed }));
   const entries = index.integrityEntries(replaced);
+  for (const { change, file } of checked) errors.push(...integrityErrors(change.kind, change.id, entries).map((error) => ({ ...error, entry: file })));
+  if (errors.length) return { refused: refuse(422, 'invalid-entry', undefined, errors) };
   for (const { change, file } of checked) {
-    errors.push(...integrityErrors(change.kind, change.id, entries).map((error) => ({ ...error, entry: file })));
     const province = index.provinceOf({ kind: change.kind, data: change.data }) ?? provinceAmong(change, checked, index);
     if (!covers(scope, province)) {
       return { refused: refuse(403, 'outside-province', `${file} would belong to ${province ?? 'no province'}, outside ${account.province}`) };
     }
   }
-  if (errors.length) return { refused: refuse(422, 'invalid-entry', undefined, errors) };
 
   // The text written must read back, the way the build reads it, as exactly what was checked.
   for (const { change, text, file } of checked) {

@@ -77,6 +77,19 @@ async function heldSnapshot(settings: PublishSettings): Promise<ContentSnapshot>
   }
 }
 
+const builds = new Set<number>();
+
+/** Stops the builds this process started (each runs in its own process group: npm, Astro, Pagefind). */
+export function stopBuilds(): void {
+  for (const pid of builds) {
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
 /** `npm run build` into `outDir` from the frozen content, at low priority so visitors keep the CPU. */
 function runBuild(settings: PublishSettings, outDir: string, id: string): Promise<{ ok: boolean; output: string }> {
   const env = {
@@ -88,7 +101,8 @@ function runBuild(settings: PublishSettings, outDir: string, id: string): Promis
   };
   const [command, args] = existsSync('/usr/bin/nice') ? ['/usr/bin/nice', ['-n', '10', 'npm', 'run', 'build']] : ['npm', ['run', 'build']];
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: settings.projectDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: settings.projectDir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    if (child.pid) builds.add(child.pid);
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-64_000);
@@ -96,7 +110,10 @@ function runBuild(settings: PublishSettings, outDir: string, id: string): Promis
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', (error) => resolve({ ok: false, output: `${output}\n${error.message}` }));
-    child.on('close', (code) => resolve({ ok: code === 0, output }));
+    child.on('close', (code) => {
+      if (child.pid) builds.delete(child.pid);
+      resolve({ ok: code === 0, output });
+    });
   });
 }
 
