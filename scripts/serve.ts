@@ -4,15 +4,21 @@
 // compressed to clients that accept it, each compressed once and kept in memory. Pages rendered on
 // demand are compressed by src/middleware.ts. Routes may set stricter values (the API's no-referrer
 // and default-src 'none'): those written by the route win.
+// Every request is logged as one JSON line (src/server/request-log.ts); the client address comes
+// through TRUSTED_PROXY only (src/server/client-address.ts); only /api/ takes other methods than
+// GET and HEAD (src/server/allowed-methods.ts).
 // Usage: node scripts/serve.ts [build folder, default dist/ or OCOP_OUT_DIR]
-//        (HOST, PORT, SERVER_CERT_PATH/SERVER_KEY_PATH as the adapter reads them)
+//        (HOST, PORT, SERVER_CERT_PATH/SERVER_KEY_PATH as the adapter reads them, TRUSTED_PROXY)
 import http from 'node:http';
 import https from 'node:https';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { refuseWriteOutsideApi } from '../src/server/allowed-methods.ts';
+import { settleClientAddress } from '../src/server/client-address.ts';
 import { chooseEncoding, compress, MIN_COMPRESS_BYTES, type Encoding } from '../src/server/compression.ts';
+import { logConsoleAsJson, logRequest } from '../src/server/request-log.ts';
 
 export const SITE_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -97,15 +103,19 @@ async function serveCompressed(req: http.IncomingMessage, res: http.ServerRespon
   return true;
 }
 
-const listener: http.RequestListener = (request, response) => {
+logConsoleAsJson();
+const listener: http.RequestListener = (request, response) => logRequest(request, response, () => {
+  // The client's address (through TRUSTED_PROXY only) is settled first; a client already gone gets nothing.
+  if (settleClientAddress(request) === undefined) return void response.destroy();
   for (const [name, value] of Object.entries(SITE_HEADERS)) response.setHeader(name, value);
+  if (refuseWriteOutsideApi(request, response)) return;
   serveCompressed(request, response)
     .then((served) => served || handler(request, response))
     .catch((error: unknown) => {
       console.error('serve:', error);
       if (!response.headersSent) handler(request, response);
     });
-};
+});
 const server =
   process.env.SERVER_CERT_PATH && process.env.SERVER_KEY_PATH
     ? https.createServer({ key: readFileSync(process.env.SERVER_KEY_PATH), cert: readFileSync(process.env.SERVER_CERT_PATH) }, listener)
