@@ -19,6 +19,7 @@ import { deliverOutbox, smtpTransport } from './mail.ts';
 import { publicOrigin } from './public-origin.ts';
 import { forgetEndedWindows, takeCheckout } from './store/checkout-limits.ts';
 import { openOrderStore } from './store/open.ts';
+import { onShutdown } from './shutdown.ts';
 import type { SqlDatabase } from './store/sql.ts';
 import { expireUnpaid } from './store/transfer-orders.ts';
 
@@ -45,7 +46,13 @@ let transport: Transporter | undefined;
 
 export function getOrderStore(): Promise<SqlDatabase> {
   store ??= openOrderStore({ databaseUrl: DATABASE_URL, sqlitePath: ORDERS_DB_PATH }).then((db) => {
-    setInterval(() => void backgroundRound(db), BACKGROUND_INTERVAL_MS).unref();
+    const round = setInterval(() => void backgroundRound(db), BACKGROUND_INTERVAL_MS);
+    round.unref();
+    // A stopping server closes the store after its last request, not in the middle of one.
+    onShutdown(async () => {
+      clearInterval(round);
+      await db.close();
+    });
     return db;
   });
   return store;

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -35,10 +37,12 @@ export interface RunningServer {
 export async function startBuiltServer(env: Record<string, string> = {}, dist = DIST): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const settings = Object.entries({ ...process.env, HOST: '127.0.0.1', PORT: String(port), SITE_URL: url, ...env }).filter(([, value]) => value !== '');
+  // A releases folder of its own, so a test server never follows a publish made elsewhere.
+  const releases = env.OCOP_RELEASES_DIR ?? mkdtempSync(path.join(tmpdir(), 'ocop-test-releases-'));
+  const settings = { ...process.env, HOST: '127.0.0.1', PORT: String(port), OCOP_RELEASES_DIR: releases, SITE_URL: url, ...env };
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.ts'), dist], {
     cwd: ROOT,
-    env: Object.fromEntries(settings),
+    env: Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== '')),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
