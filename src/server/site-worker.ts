@@ -60,6 +60,8 @@ export interface WorkerOptions {
   tls?: { key: string; cert: string };
   /** How long a stop waits for requests in flight before closing their connections. */
   drainMs: number;
+  /** How long a stop keeps taking connections, answering them with Connection: close, before it closes. */
+  lingerMs: number;
   /** Told once the worker has loaded the catalogue and answers on the shared port. */
   notify(message: { type: 'ready'; buildDir: string }): void;
 }
@@ -195,6 +197,10 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
   const drain = (reason: 'swap' | 'stop') =>
     (stopping ??= (async () => {
       draining = reason;
+      // Stopping, the worker keeps taking connections a moment while /healthz says it is going:
+      // a proxy stops sending, and connections already queued for it are answered, not reset.
+      // (During a swap a fresh worker takes the queue, so there is nothing to wait for.)
+      if (reason === 'stop') await new Promise((resolve) => setTimeout(resolve, options.lingerMs));
       // net.Server's close, not http.Server's: the latter also drops idle keep-alive connections
       // at once, and a client that was just sending on one would see its request cut off. Idle
       // ones close at the keep-alive timeout as the client expects; busy ones after their answer.

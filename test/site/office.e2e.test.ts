@@ -1,0 +1,113 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEntry } from '../../src/server/office/entry-index.ts';
+import { launchChromium, VIEWPORTS } from '../support/browser.ts';
+import { startOfficeSite, type OfficeSite } from '../support/office-site.ts';
+import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.ts';
+import { waitFor } from '../support/visitor-load.ts';
+
+/**
+ * The whole path an office takes, in Chromium on a phone: invited, signed in from the e-mail's
+ * link, an invalid value refused with the build's words and nothing written, a Đồng Tháp product's
+ * price and stars changed and saved as one commit, published, and the public page showing them
+ * with the old cached copy gone; an An Giang product is out of bounds.
+ */
+const SLUG = 'hat-sen-say';
+let smtp: SmtpTestServer;
+let site: OfficeSite;
+let browser: Browser;
+let page: Page;
+
+const commits = () => Number(site.git('rev-list', '--count', 'HEAD').trim());
+const productFile = () => readFileSync(path.join(site.contentDir, 'products', `${SLUG}.md`), 'utf8');
+
+beforeAll(async () => {
+  smtp = await startSmtpTestServer();
+  site = await startOfficeSite({ SMTP_URL: smtp.url, MAIL_FROM: 'OCOP <no-reply@ocop.test>' });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: VIEWPORTS.phone })).newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+  await smtp?.stop();
+});
+
+describe('an office keeps its catalogue current from a phone', () => {
+  it('signs in with the link from the invitation e-mail', async () => {
+    await site.office('invite', 'ocop@dongthap.example.vn', '--province', 'dong-thap', '--name', 'Chị Thảo (OCOP Đồng Tháp)');
+    const mail = await smtp.waitFor((message) => JSON.stringify(message.to ?? '').includes('ocop@dongthap.example.vn'), 'the invitation');
+    const link = /https?:\/\/\S+token=\S+/.exec(mail.text ?? '')?.[0];
+    expect(link?.startsWith(`${site.url}/quan-ly/dang-nhap/?token=`)).toBe(true);
+    await page.goto(link!);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${site.url}/quan-ly/`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Danh mục OCOP Đồng Tháp');
+  });
+
+  it("refuses an invalid value with the build's message beside the field, and writes nothing", async () => {
+    const before = { text: productFile(), commits: commits() };
+    await page.goto(`${site.url}/quan-ly/san-pham/${SLUG}/`);
+    await page.getByRole('button', { name: 'Thêm giá bán' }).click();
+    await page.getByLabel('Giá (đồng)').fill('ba mươi nghìn');
+    await page.getByLabel('Đơn vị bán').fill('hộp 250 g');
+    const message = page.locator('.field', { has: page.getByLabel('Giá (đồng)') }).locator('.field__error');
+    await expect(message.textContent()).resolves.toBe('price amount must be a number of đồng');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Chưa lưu: hãy sửa các mục được đánh dấu.').waitFor();
+    expect({ text: productFile(), commits: commits() }).toEqual(before);
+  });
+
+  it('saves a new price and stars as one commit by the office user', async () => {
+    await page.getByLabel('Giá (đồng)').fill('85.000');
+    await page.getByLabel('Hạng sao').selectOption('5');
+    // The schema's own rule across fields, before saving: potential five-star means four stars.
+    await page.getByText('a potential five-star product holds a 4-star certificate: set stars to 4').waitFor();
+    await page.getByLabel('Sản phẩm tiềm năng 5 sao').uncheck();
+    await page.getByText('a potential five-star product holds a 4-star certificate: set stars to 4').waitFor({ state: 'detached' });
+    const before = commits();
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText(/^Đã lưu/).waitFor();
+    expect(commits()).toBe(before + 1);
+    expect(site.git('log', '-1', '--format=%an <%ae>|%s').trim()).toBe(`Chị Thảo (OCOP Đồng Tháp) <ocop@dongthap.example.vn>|Sửa sản phẩm "Hạt sen sấy" (products/${SLUG}.md)`);
+    const saved = readEntry('products', SLUG, productFile());
+    expect(saved.errors).toEqual([]);
+    expect(saved.data).toMatchObject({ stars: 5, potentialFiveStar: false, price: { amount: 85000, unit: 'hộp 250 g' } });
+  });
+
+  it('is live after the publish, and the old cached page is gone', async () => {
+    // The public page as visitors had it, kept in the server's page cache.
+    const old = await fetch(`${site.url}/san-pham/${SLUG}/`);
+    expect(await old.text()).not.toContain('85.000');
+    const oldBuild = old.headers.get('x-build');
+    expect((await fetch(`${site.url}/san-pham/${SLUG}/`)).headers.get('x-cache')).toBe('hit');
+
+    await waitFor(async () => (await fetch(`${site.url}/healthz`)).headers.get('x-build') !== oldBuild, 180_000, 'the publish');
+    await page.getByText('Đã lưu và đã xuất bản trên trang công khai.').waitFor({ timeout: 30_000 });
+    const live = await fetch(`${site.url}/san-pham/${SLUG}/`);
+    const html = await live.text();
+    expect(live.headers.get('x-build')).not.toBe(oldBuild);
+    expect(html).toContain('85.000');
+    // The product's own star badge, the first after its heading (cards of its neighbours follow).
+    const badge = /<h1[\s\S]*?<span class="stars">([\s\S]*?)<\/span>\s*<\/span>/.exec(html)?.[1] ?? '';
+    expect(badge).toContain('★★★★★');
+    expect(badge).not.toContain('Tiềm năng 5 sao');
+  });
+
+  it('cannot open an An Giang product', async () => {
+    const response = await page.goto(`${site.url}/quan-ly/san-pham/tuong-xay/`);
+    expect(response?.status()).toBe(403);
+    await page.getByRole('heading', { name: 'Ngoài phạm vi tài khoản' }).waitFor();
+  });
+
+  it('passes axe on the list and the form', async () => {
+    for (const pathname of ['/quan-ly/san-pham/', `/quan-ly/san-pham/${SLUG}/`]) {
+      await page.goto(`${site.url}${pathname}`);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((violation) => `${pathname}: ${violation.id}`)).toEqual([]);
+    }
+  });
+});
