@@ -4,12 +4,13 @@
 // (Hà Nội holds the most products), what a save costs, and the seconds from saving an edit to the
 // public page showing it, with 50 visitors on the site for the whole switch (failed and stale
 // answers counted). OFFICE_BENCH_SIZE=5000 npm run bench -- office picks another size.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { rmSync } from 'node:fs';
 import { readPointer } from '../../src/server/releases/release-files.ts';
 import { readPublishStatus } from '../../src/server/releases/publisher.ts';
+import { contentRepository } from '../../test/support/office-site.ts';
 import { startBuiltServer } from '../../test/support/server.ts';
 import { startVisitors, waitFor } from '../../test/support/visitor-load.ts';
 import { percentile } from './stats.ts';
@@ -39,19 +40,10 @@ const bench: Bench = {
   async run({ root }): Promise<BenchResult> {
     const folder = path.join(root, '.scale', `office-${SIZE}`);
     rmSync(folder, { recursive: true, force: true });
-    const content = path.join(folder, 'content');
+    const generated = path.join(folder, 'generated');
     console.log(`  generating ${SIZE} products…`);
-    await node(root, 'scripts/generate-national.ts', ['--out', content, '--products', String(SIZE)], {});
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: content, encoding: 'utf8' });
-    git('init', '-q', '-b', 'main');
-    git('add', '-A');
-    git('-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', 'commit', '-qm', 'Synthetic national catalogue');
-    const env: Record<string, string> = {
-      OCOP_CONTENT_DIR: content,
-      OCOP_RELEASES_DIR: path.join(folder, 'releases'),
-      OCOP_PUBLISH_WORK_DIR: path.join(folder, 'publish'),
-      ORDERS_DB_PATH: path.join(folder, 'orders.sqlite'),
-    };
+    await node(root, 'scripts/generate-national.ts', ['--out', generated, '--products', String(SIZE)], {});
+    const { env } = contentRepository(folder, generated);
     console.log('  first publish (cold build)…');
     const first = await timed(() => node(root, 'scripts/publish.ts', [], env));
     const release = await readPointer(env.OCOP_RELEASES_DIR);
