@@ -11,9 +11,10 @@ import { isIsoDate, type IsoDate } from './dates.ts';
  */
 export type RawCertificate = Record<string, unknown>;
 
+/** The shape of the workspace's field errors (src/lib/office/entry-validation.ts), so they show the same way. */
 export interface FieldError {
   /** The input field (`reason`, `on`, `decision`, `issuedOn`, …), or `certificate.<path>` for the file's own certificate. */
-  field: string;
+  path: string;
   message: string;
 }
 
@@ -80,8 +81,8 @@ function plainDates(value: unknown): unknown {
 
 class Checks {
   errors: FieldError[] = [];
-  add(field: string, message: string) {
-    this.errors.push({ field, message });
+  add(path: string, message: string) {
+    this.errors.push({ path, message });
   }
   /** A required day, not after today and not before `notBefore` (with the message to give). */
   day(field: string, value: Input, today: IsoDate, notBefore?: NotBefore): IsoDate {
@@ -121,12 +122,12 @@ function finish(checks: Checks, build: () => RawCertificate): LifecycleResult {
   const certificate = build();
   const parsed = certificateSchema.safeParse(certificate);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => ({ field: ['certificate', ...issue.path].join('.'), message: issue.message })) };
+    return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: ['certificate', ...issue.path].join('.'), message: issue.message })) };
   }
   return { ok: true, certificate };
 }
 
-const noCertificate: LifecycleResult = { ok: false, errors: [{ field: 'certificate', message: LIFECYCLE_MESSAGES.noCertificate }] };
+const noCertificate: LifecycleResult = { ok: false, errors: [{ path: 'certificate', message: LIFECYCLE_MESSAGES.noCertificate }] };
 
 /**
  * A renewal: the new decision and issue day, status valid, expiry again 36 months later unless the

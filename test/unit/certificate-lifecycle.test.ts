@@ -25,7 +25,7 @@ function certificate(result: LifecycleResult): RawCertificate {
 }
 
 const errors = (result: LifecycleResult) => (result.ok ? [] : result.errors);
-const fields = (result: LifecycleResult) => errors(result).map((e) => e.field);
+const fields = (result: LifecycleResult) => errors(result).map((e) => e.path);
 
 describe('renewCertificate', () => {
   it('writes the new decision and day, status valid, no expiresOn (36 months by default), and keeps the old certificate first in previous', () => {
@@ -64,15 +64,15 @@ describe('renewCertificate', () => {
 
   it('refuses a missing decision, a bad, future or too early date, and an unknown level, naming each field', () => {
     expect(errors(renewCertificate(issued(), { decision: '', issuedOn: '2026-13-01', level: 'village' }, TODAY))).toEqual([
-      { field: 'decision', message: expect.stringContaining('decision') },
-      { field: 'issuedOn', message: CERTIFICATE_MESSAGES.date },
-      { field: 'level', message: expect.stringContaining('district, province, national') },
+      { path: 'decision', message: expect.stringContaining('decision') },
+      { path: 'issuedOn', message: CERTIFICATE_MESSAGES.date },
+      { path: 'level', message: expect.stringContaining('district, province, national') },
     ]);
     expect(errors(renewCertificate(issued(), { decision: '4/QĐ', issuedOn: '2026-06-16' }, TODAY))).toEqual([
-      { field: 'issuedOn', message: 'must not be in the future (today is 2026-06-15)' },
+      { path: 'issuedOn', message: 'must not be in the future (today is 2026-06-15)' },
     ]);
     expect(errors(renewCertificate(issued(), { decision: '4/QĐ', issuedOn: '2023-01-31' }, TODAY))).toEqual([
-      { field: 'issuedOn', message: "must not be before the current certificate's issue date (2023-02-01)" },
+      { path: 'issuedOn', message: "must not be before the current certificate's issue date (2023-02-01)" },
     ]);
     expect(fields(renewCertificate(listed(), { decision: '4/QĐ', issuedOn: '2023-12-30' }, TODAY))).toEqual(['issuedOn']);
     expect(fields(renewCertificate(issued(), { decision: '4/QĐ', issuedOn: '2026-01-01', expiresOn: '2025-12-31' }, TODAY))).toEqual(['expiresOn']);
@@ -94,12 +94,12 @@ describe('revokeCertificate', () => {
 
   it('requires a reason on one line and a day between the issue day and today', () => {
     expect(errors(revokeCertificate(issued(), { reason: ' ', on: '' }, TODAY))).toEqual([
-      { field: 'reason', message: 'give the reason the certificate was revoked' },
-      { field: 'on', message: 'give the date, written YYYY-MM-DD' },
+      { path: 'reason', message: 'give the reason the certificate was revoked' },
+      { path: 'on', message: 'give the date, written YYYY-MM-DD' },
     ]);
     expect(errors(revokeCertificate(issued(), { reason: 'a\nb', on: '01/03/2026' }, TODAY))).toEqual([
-      { field: 'reason', message: CERTIFICATE_MESSAGES.revocationReasonLines },
-      { field: 'on', message: CERTIFICATE_MESSAGES.date },
+      { path: 'reason', message: CERTIFICATE_MESSAGES.revocationReasonLines },
+      { path: 'on', message: CERTIFICATE_MESSAGES.date },
     ]);
     expect(fields(revokeCertificate(issued(), { reason: 'x', on: '2027-01-01' }, TODAY))).toEqual(['on']);
     expect(fields(revokeCertificate(issued(), { reason: 'x', on: '2023-01-01' }, TODAY))).toEqual(['on']);
@@ -108,7 +108,7 @@ describe('revokeCertificate', () => {
   it('refuses to revoke twice', () => {
     const revoked = certificate(revokeCertificate(issued(), { reason: 'x', on: '2026-01-01' }, TODAY));
     expect(errors(revokeCertificate(revoked, { reason: 'y', on: '2026-02-01' }, TODAY))).toEqual([
-      { field: 'certificate.status', message: 'the certificate is already revoked' },
+      { path: 'certificate.status', message: 'the certificate is already revoked' },
     ]);
   });
 
@@ -136,7 +136,7 @@ describe('startReEvaluation and endReEvaluation', () => {
       revocationReason: 'Không đạt',
     });
     expect(errors(endReEvaluation(started, { outcome: 'revoked', reason: 'Không đạt', on: '2026-04-30' }, TODAY))).toEqual([
-      { field: 'on', message: 'must not be before the re-evaluation began (2026-05-01)' },
+      { path: 'on', message: 'must not be before the re-evaluation began (2026-05-01)' },
     ]);
     expect(fields(endReEvaluation(started, { outcome: 'revoked' }, TODAY))).toEqual(['reason', 'on']);
   });
