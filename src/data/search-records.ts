@@ -63,7 +63,8 @@ export async function productSearchRecord(product: Product, locale: Locale): Pro
   };
 }
 
+/** Listed products only: a revoked certificate leaves both languages' indexes. */
 export async function searchRecords(locale: Locale): Promise<SearchRecord[]> {
-  const { products } = await getCatalogue();
-  return Promise.all(products.map((product) => productSearchRecord(product, locale)));
+  const { listedProducts } = await getCatalogue();
+  return Promise.all(listedProducts.map((product) => productSearchRecord(product, locale)));
 }

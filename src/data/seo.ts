@@ -1,7 +1,7 @@
 import { producerPath, productPath, homePath, type Locale } from '../lib/paths.ts';
 import { breadcrumbJsonLd, producerJsonLd, productJsonLd, type JsonLd } from '../lib/structured-data.ts';
 import { useTranslations } from '../i18n/ui.ts';
-import { displayName, type Product, type ProducerEntry } from './catalogue.ts';
+import { displayName, isListedProduct, type Product, type ProducerEntry } from './catalogue.ts';
 import { districtListingId, listingUrl, provinceListingId } from './listings.ts';
 
 /** Open Graph locales of the two languages (og:locale and og:locale:alternate). */
@@ -22,9 +22,12 @@ export function productBreadcrumbs(product: Product, locale: Locale) {
 
 const absolute = (url: string, site: URL) => new URL(url, site).href;
 
+/** A revoked product's page gets its breadcrumbs only: no Product claiming an OCOP rating, no offer. */
 export function productStructuredData(product: Product, locale: Locale, site: URL): JsonLd[] {
   const t = useTranslations(locale);
   const { data, producer } = product;
+  const breadcrumbs = breadcrumbJsonLd(productBreadcrumbs(product, locale).map((item) => ({ ...item, url: absolute(item.url, site) })));
+  if (!isListedProduct(product)) return [breadcrumbs];
   return [
     productJsonLd({
       name: displayName(product, locale),
@@ -38,7 +41,7 @@ export function productStructuredData(product: Product, locale: Locale, site: UR
       producer: { name: producer.data.name, url: absolute(producerPath(producer.id, locale), site) },
       offer: data.price ? { price: data.price.amount, url: absolute(productPath(product.slug, locale), site), inStock: product.purchasable } : undefined,
     }),
-    breadcrumbJsonLd(productBreadcrumbs(product, locale).map((item) => ({ ...item, url: absolute(item.url, site) }))),
+    breadcrumbs,
   ];
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { CERTIFICATE_LEVELS, CERTIFICATE_STATUSES, CERTIFICATE_TERM_MONTHS } from './certificate.ts';
+import { CERTIFICATE_LEVELS, CERTIFICATE_MESSAGES, CERTIFICATE_STATUSES, CERTIFICATE_TERM_MONTHS, hasLineBreak, issueDay } from './certificate.ts';
 import { addMonths, isIsoDate } from './dates.ts';
 import { GEO_PRECISIONS, VIETNAM_BOUNDS, isLatitudeInVietnam, isLongitudeInVietnam } from './geo.ts';
 import { PRODUCER_KINDS, PRODUCT_GROUPS } from './groups.ts';
@@ -17,7 +17,7 @@ import { CAPACITY_PERIODS, QUALITY_SCHEMES } from './supply.ts';
 export const isoDate = z
   .union([z.date(), z.string()])
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim()))
-  .refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD' });
+  .refine(isIsoDate, { message: CERTIFICATE_MESSAGES.date });
 
 const slug = z
   .string()
@@ -54,27 +54,70 @@ export const sourceSchema = z.object({
   notes: z.array(z.string()).default([]),
 });
 
-const certificateSchema = z
-  .object({
-    level: z.enum(CERTIFICATE_LEVELS),
-    decision: z.string().optional(),
-    issuedOn: isoDate.optional(),
-    issuedBy: isoDate.optional(),
-    expiresOn: isoDate.optional(),
-    status: z.enum(CERTIFICATE_STATUSES).default('valid'),
+/** Fields every certificate has, the current one and those it renewed (`previous`). */
+const certificateFields = {
+  level: z.enum(CERTIFICATE_LEVELS),
+  decision: z.string().optional(),
+  issuedOn: isoDate.optional(),
+  issuedBy: isoDate.optional(),
+  expiresOn: isoDate.optional(),
+  status: z.enum(CERTIFICATE_STATUSES).default('valid'),
+  revokedOn: isoDate.optional(),
+  revocationReason: z.string().trim().optional(),
+  reEvaluation: z.object({ since: isoDate, note: z.string().trim().optional() }).optional(),
+};
+
+type CertificateFields = z.output<z.ZodObject<typeof certificateFields>>;
+type Issues = { addIssue(issue: { code: 'custom'; message: string; path: PropertyKey[] }): void };
+
+/** Zod still runs refinements when a field failed: compare only days that are days. */
+const isBefore = (day: unknown, other: unknown) => typeof day === 'string' && typeof other === 'string' && isIsoDate(day) && isIsoDate(other) && day < other;
+
+/** The rules between a certificate's fields: a status needs its facts, and its facts need that status. */
+function checkCertificate(c: CertificateFields, ctx: Issues) {
+  const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', message, path });
+  if (c.issuedOn === undefined && c.issuedBy === undefined) issue(['issuedOn'], CERTIFICATE_MESSAGES.issueDayMissing);
+  if (isBefore(c.expiresOn, c.issuedOn)) issue(['expiresOn'], CERTIFICATE_MESSAGES.expiresBeforeIssue);
+  if (c.status === 'revoked') {
+    if (!c.revokedOn) issue(['revokedOn'], CERTIFICATE_MESSAGES.revokedOnMissing);
+    else if (isBefore(c.revokedOn, c.issuedOn)) issue(['revokedOn'], CERTIFICATE_MESSAGES.revokedBeforeIssue);
+    if (!c.revocationReason) issue(['revocationReason'], CERTIFICATE_MESSAGES.revocationReasonMissing);
+    else if (hasLineBreak(c.revocationReason)) issue(['revocationReason'], CERTIFICATE_MESSAGES.revocationReasonLines);
+  } else if (c.revokedOn !== undefined || c.revocationReason !== undefined) {
+    issue([c.revokedOn !== undefined ? 'revokedOn' : 'revocationReason'], CERTIFICATE_MESSAGES.revocationWithoutStatus);
+  }
+  if (c.status === 're-evaluating') {
+    if (!c.reEvaluation) issue(['reEvaluation', 'since'], CERTIFICATE_MESSAGES.reEvaluationMissing);
+    else if (isBefore(c.reEvaluation.since, c.issuedOn)) issue(['reEvaluation', 'since'], CERTIFICATE_MESSAGES.reEvaluationBeforeIssue);
+  } else if (c.reEvaluation) {
+    issue(['reEvaluation'], CERTIFICATE_MESSAGES.reEvaluationWithoutStatus);
+  }
+}
+
+/** A certificate without expiresOn runs 36 months from its issue day. */
+const withDefaultExpiry = <C extends CertificateFields>(c: C): C => ({
+  ...c,
+  expiresOn: c.expiresOn ?? (c.issuedOn ? addMonths(c.issuedOn, CERTIFICATE_TERM_MONTHS) : undefined),
+});
+
+const pastCertificateSchema = z.object(certificateFields).superRefine(checkCertificate).transform(withDefaultExpiry);
+
+/**
+ * A product's OCOP certificate (src/lib/certificate.ts). Renewing it keeps the one it replaces in
+ * `previous`, newest first; the workspace writes these through src/lib/certificate-lifecycle.ts.
+ */
+export const certificateSchema = z
+  .object({ ...certificateFields, previous: z.array(pastCertificateSchema).default([]) })
+  .superRefine((c, ctx) => {
+    checkCertificate(c, ctx);
+    let newer = issueDay(c);
+    c.previous.forEach((past, index) => {
+      const day = issueDay(past);
+      if (isBefore(newer, day)) ctx.addIssue({ code: 'custom', message: CERTIFICATE_MESSAGES.previousOrder, path: ['previous', index, past.issuedOn ? 'issuedOn' : 'issuedBy'] });
+      newer = day ?? newer;
+    });
   })
-  .refine((c) => c.issuedOn !== undefined || c.issuedBy !== undefined, {
-    message: 'give issuedOn, or issuedBy (the date of the list the product appears in) when the issue date is not published',
-    path: ['issuedOn'],
-  })
-  .refine((c) => !(c.issuedOn && c.expiresOn && c.expiresOn < c.issuedOn), {
-    message: 'expiresOn must not be before issuedOn',
-    path: ['expiresOn'],
-  })
-  .transform((c) => ({
-    ...c,
-    expiresOn: c.expiresOn ?? (c.issuedOn ? addMonths(c.issuedOn, CERTIFICATE_TERM_MONTHS) : undefined),
-  }));
+  .transform(withDefaultExpiry);
 
 export const MARKETPLACES = ['shopee', 'lazada', 'tiki', 'sendo', 'voso', 'postmart', 'tiktok'] as const;
 export type Marketplace = (typeof MARKETPLACES)[number];

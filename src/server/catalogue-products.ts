@@ -1,4 +1,4 @@
-import { getCatalogue, type Product } from '../data/catalogue.ts';
+import { getCatalogue, isListedProduct, type Product } from '../data/catalogue.ts';
 import type { CatalogueProduct } from '../lib/commerce/checkout-request.ts';
 import { unitInEnglish } from '../data/glossary.ts';
 
@@ -12,6 +12,7 @@ export function toCatalogueProduct(product: Product): CatalogueProduct {
     ...(product.data.price && { unitEn: unitInEnglish(product.data.price.unit) }),
     price: product.data.price?.amount,
     purchasable: product.purchasable,
+    ...(!isListedProduct(product) && { revoked: true }),
     producerId: product.producer.id,
     producerName: product.producer.data.name,
     imagePath: product.image.src,

@@ -1,37 +1,18 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, startBuiltServer } from '../support/server.ts';
+import { buildFixtureSite, fixtureWorkFolder } from '../support/fixture-site.ts';
+import { startBuiltServer } from '../support/server.ts';
 import { fetchPage } from '../support/served-site.ts';
 
 /**
  * Bad content must fail `astro build` with a message naming the file and the field. Each case
  * builds a one-product fixture site with a single mistake, in its own output and cache folders.
  */
-const FIXTURE = path.join(ROOT, 'test/fixtures/minimal-content');
-// Inside the project, so the built server chunks resolve packages from node_modules.
-const cache = path.join(ROOT, 'node_modules/.cache');
-mkdirSync(cache, { recursive: true });
-const work = mkdtempSync(path.join(cache, 'ocop-content-'));
+const work = fixtureWorkFolder('ocop-content-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function buildWith(name: string, mutate: (dir: string) => void) {
-  const dir = path.join(work, name);
-  cpSync(FIXTURE, path.join(dir, 'content'), { recursive: true });
-  mutate(path.join(dir, 'content'));
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      OCOP_CONTENT_DIR: path.join(dir, 'content'),
-      OCOP_OUT_DIR: path.join(dir, 'dist'),
-      OCOP_CACHE_DIR: path.join(dir, 'cache'),
-    },
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
+const buildWith = (name: string, mutate: (dir: string) => void) => buildFixtureSite(path.join(work, name), mutate);
 
 const edit = (file: string, from: string | RegExp, to: string) => (dir: string) => {
   const target = path.join(dir, file);
