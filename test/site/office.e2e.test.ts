@@ -12,10 +12,12 @@ import { waitFor } from '../support/visitor-load.ts';
 /**
  * The whole path an office takes, in Chromium on a phone: invited, signed in from the e-mail's
  * link, an invalid value refused with the build's words and nothing written, a Đồng Tháp product's
- * price and stars changed and saved as one commit, published, and the public page showing them
- * with the old cached copy gone; an An Giang product is out of bounds.
+ * price and stars changed and saved as one commit, another's certificate revoked from the list,
+ * published, and the public pages showing both with the old cached copy gone; an An Giang
+ * product is out of bounds.
  */
 const SLUG = 'hat-sen-say';
+const REVOKED = 'mit-say-nam-huy';
 let smtp: SmtpTestServer;
 let site: OfficeSite;
 let browser: Browser;
@@ -78,6 +80,19 @@ describe('an office keeps its catalogue current from a phone', () => {
     expect(saved.data).toMatchObject({ stars: 5, potentialFiveStar: false, price: { amount: 85000, unit: 'hộp 250 g' } });
   });
 
+  it("revokes another product's certificate from the list, with a reason", async () => {
+    await page.goto(`${site.url}/quan-ly/san-pham/`);
+    const row = page.locator('tr', { has: page.getByRole('link', { name: 'Mít sấy' }) });
+    await row.getByText('Gia hạn, thu hồi, đánh giá lại').click();
+    await row.getByLabel('Lý do').fill('Cơ sở ngừng sản xuất');
+    await row.getByLabel('Ngày thu hồi').fill('20/11/2026');
+    await row.getByRole('button', { name: 'Thu hồi' }).click();
+    await page.getByText('Đã thu hồi chứng nhận: Mít sấy.', { exact: false }).waitFor();
+    const revoked = readEntry('products', REVOKED, readFileSync(path.join(site.contentDir, 'products', `${REVOKED}.md`), 'utf8'));
+    expect(revoked.data.certificate).toMatchObject({ status: 'revoked', revokedOn: '2026-11-20', revocationReason: 'Cơ sở ngừng sản xuất' });
+    expect(site.git('log', '-1', '--format=%s').trim()).toBe(`Thu hồi chứng nhận sản phẩm "Mít sấy" (products/${REVOKED}.md)`);
+  });
+
   it('is live after the publish, and the old cached page is gone', async () => {
     // The public page as visitors had it, kept in the server's page cache.
     const old = await fetch(`${site.url}/san-pham/${SLUG}/`);
@@ -86,7 +101,8 @@ describe('an office keeps its catalogue current from a phone', () => {
     expect((await fetch(`${site.url}/san-pham/${SLUG}/`)).headers.get('x-cache')).toBe('hit');
 
     await waitFor(async () => (await fetch(`${site.url}/healthz`)).headers.get('x-build') !== oldBuild, 180_000, 'the publish');
-    await page.getByText('Đã lưu và đã xuất bản trên trang công khai.').waitFor({ timeout: 30_000 });
+    await page.goto(`${site.url}/quan-ly/san-pham/${SLUG}/`);
+    await expect(page.locator('.state').first().textContent()).resolves.toBe('Đã xuất bản');
     const live = await fetch(`${site.url}/san-pham/${SLUG}/`);
     const html = await live.text();
     expect(live.headers.get('x-build')).not.toBe(oldBuild);
@@ -95,6 +111,13 @@ describe('an office keeps its catalogue current from a phone', () => {
     const badge = /<h1[\s\S]*?<span class="stars">([\s\S]*?)<\/span>\s*<\/span>/.exec(html)?.[1] ?? '';
     expect(badge).toContain('★★★★★');
     expect(badge).not.toContain('Tiềm năng 5 sao');
+
+    // The revoked product has left the province's listing; its page stays and says why.
+    await waitFor(async () => (await (await fetch(`${site.url}/san-pham/${REVOKED}/`)).text()).includes('Giấy chứng nhận OCOP đã bị thu hồi'), 180_000, 'the revocation to be published');
+    expect(await (await fetch(`${site.url}/san-pham/${REVOKED}/`)).text()).toContain('Cơ sở ngừng sản xuất');
+    const listing = await (await fetch(`${site.url}/tinh/dong-thap/`)).text();
+    expect(listing).toContain(`/san-pham/${SLUG}/`);
+    expect(listing).not.toContain(`/san-pham/${REVOKED}/`);
   });
 
   it('cannot open an An Giang product', async () => {

@@ -257,6 +257,7 @@ export class EntryIndex {
         stars: typeof data.stars === 'number' ? data.stars : undefined,
         group: typeof data.group === 'string' ? data.group : undefined,
         certificate: validity?.state ?? 'unknown',
+        certificateStatus: certificate?.status,
         expiresOn: validity?.expiresOn ?? undefined,
         producerId: typeof data.producer === 'string' ? data.producer : undefined,
         producerName,
