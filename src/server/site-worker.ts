@@ -12,6 +12,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chooseEncoding, compress, MIN_COMPRESS_BYTES, type Encoding } from './compression.ts';
+import { contentDirFrom, servePhoto } from './photos/photo-files.ts';
 import { readBuildInfo } from './releases/release-files.ts';
 import { runShutdownHooks } from './shutdown.ts';
 
@@ -147,6 +148,8 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
   }
 
   const buildId = (await readBuildInfo(options.buildDir).catch(() => undefined))?.id;
+  // Uploaded photos live in the content folder, not in any build.
+  const contentDir = contentDirFrom();
   /** Set once told to drain: 'swap' when a newer release takes over, 'stop' when the server stops. */
   let draining: 'swap' | 'stop' | undefined;
   let inFlight = 0;
@@ -167,7 +170,8 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
       response.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify({ status: 'draining' }));
       return;
     }
-    serveBuilt(request, response)
+    servePhoto(request, response, contentDir)
+      .then((served) => served || serveBuilt(request, response))
       .then((served) => served || handler(request, response))
       .catch((error: unknown) => {
         console.error('serve:', error);

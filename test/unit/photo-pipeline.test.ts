@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acceptPhotoUpload } from '../../src/server/photos/photo-upload.ts';
 import { servePhoto } from '../../src/server/photos/photo-files.ts';
@@ -26,7 +26,7 @@ const contentFolder = () => {
 afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** 1000×800, a red block at the top left as stored: where it lands shows which way up the result is. */
-function marked(): sharp.Sharp {
+function marked(): Sharp {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="800"><rect width="1000" height="800" fill="#e8e0c8"/><rect width="250" height="200" fill="#d01010"/></svg>`;
   return sharp(Buffer.from(svg));
 }

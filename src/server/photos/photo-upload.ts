@@ -58,7 +58,7 @@ async function uploadedBytes(request: Request, maxBytes: number): Promise<{ byte
   if (!multipart) return { bytes: body, fields: {} };
   let form: FormData;
   try {
-    form = await new Response(body, { headers: { 'content-type': request.headers.get('content-type')! } }).formData();
+    form = await new Response(new Uint8Array(body), { headers: { 'content-type': request.headers.get('content-type')! } }).formData();
   } catch {
     return refuse(400, 'malformed-form', 'the form could not be read');
   }

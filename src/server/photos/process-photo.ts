@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import {
   MAX_PHOTO_PIXELS,
   MIN_PHOTO_LONG_SIDE,
@@ -42,7 +42,7 @@ export const refuse = (status: PhotoRefusal['status'], reason: string, detail: s
  * upload; effort 4 saves 10-20% more for three to four times the time. JPEG (mozjpeg) is the
  * fallback every browser, crawler and link preview reads; WebP was no smaller than it here.
  */
-const ENCODERS: Record<PhotoFormat, (image: sharp.Sharp) => sharp.Sharp> = {
+const ENCODERS: Record<PhotoFormat, (image: Sharp) => Sharp> = {
   avif: (image) => image.avif({ quality: 50, effort: 2 }),
   jpeg: (image) => image.jpeg({ quality: 80, mozjpeg: true }),
 };
@@ -54,7 +54,7 @@ const UNREADABLE = (kind: string) =>
   refuse(422, 'photo-unreadable', `the file begins like a ${kind} image but cannot be read: it may be damaged or cut short`);
 
 /** The upload decoded, upright, as an sRGB sharp pipeline; or why not. */
-async function decoded(bytes: Uint8Array): Promise<sharp.Sharp | PhotoRefusal> {
+async function decoded(bytes: Uint8Array): Promise<Sharp | PhotoRefusal> {
   const kind = detectUploadKind(bytes);
   if (!kind) return refuse(415, 'not-an-image', 'the file is not a JPEG, PNG, WebP or HEIC photo, whatever its name says');
   if (kind === 'heif') {
