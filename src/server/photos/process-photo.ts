@@ -37,10 +37,10 @@ export interface ProcessedPhoto {
 export const refuse = (status: PhotoRefusal['status'], reason: string, detail: string): PhotoRefusal => ({ ok: false, status, reason, detail });
 
 /**
- * Encoder settings chosen by measurement (BENCHMARKS.md, "Photos"): AVIF at effort 2 is about 40%
- * smaller than JPEG or WebP at the widths phones load, for about a second more per photo at
- * upload; effort 4 saves 10-20% more for three to four times the time. JPEG (mozjpeg) is the
- * fallback every browser, crawler and link preview reads; WebP was no smaller than it here.
+ * Encoder settings chosen by measurement (BENCHMARKS.md, "Photos", npm run bench -- photos): AVIF
+ * at effort 2 is 35-40% smaller than JPEG or WebP at the widths phones load, for a few seconds
+ * more per photo at upload; effort 4 saves 5-20% more for several times the time. JPEG (mozjpeg)
+ * is the fallback every browser, crawler and link preview reads; WebP came within 10% of it.
  */
 const ENCODERS: Record<PhotoFormat, (image: Sharp) => Sharp> = {
   avif: (image) => image.avif({ quality: 50, effort: 2 }),
