@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, rm, symlink, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, unlink } from 'node:fs/promises';
+import { isLocked, tryLock } from '../file-lock.ts';
 import path from 'node:path';
 import { buildFailureReason } from '../../lib/build-failure.ts';
 import { MEDIA_FOLDER, contentFingerprint, freezeContent, type ContentSnapshot } from './content-snapshot.ts';
@@ -157,34 +158,6 @@ export async function publishOnce(settings: PublishSettings): Promise<PublishOut
 
 const writeStatus = (settings: PublishSettings, status: PublishStatus) => writeJsonAtomically(statusFile(settings.releasesDir), status);
 
-const processAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/** The publish lock, or undefined while another living process holds it (a dead holder's lock is taken over). */
-async function takeLock(releasesDir: string): Promise<(() => Promise<void>) | undefined> {
-  const file = path.join(releasesDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(file, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => unlink(file).catch(() => undefined);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(await readFile(file, 'utf8').catch(() => ''));
-      if (holder && processAlive(holder)) return undefined;
-      await unlink(file).catch(() => undefined);
-    }
-  }
-  return undefined;
-}
-
 /** Leaves word that the content changed; whoever publishes next (now or after the running build) takes it. */
 export async function requestPublish(releasesDir: string): Promise<void> {
   await writeJsonAtomically(path.join(releasesDir, REQUEST_FILE), { at: new Date().toISOString(), pid: process.pid });
@@ -204,7 +177,7 @@ const takeRequest = (releasesDir: string) =>
 export async function publishRequested(settings: PublishSettings): Promise<PublishOutcome[] | undefined> {
   const outcomes: PublishOutcome[] = [];
   for (;;) {
-    const release = await takeLock(settings.releasesDir);
+    const release = await tryLock(path.join(settings.releasesDir, LOCK_FILE));
     if (!release) return outcomes.length ? outcomes : undefined;
     try {
       while (await takeRequest(settings.releasesDir)) outcomes.push(await publishOnce(settings));
@@ -218,11 +191,8 @@ export async function publishRequested(settings: PublishSettings): Promise<Publi
 
 /** Waits until no process holds the publish lock. */
 export async function waitForPublisher(releasesDir: string, pollMs = 250): Promise<void> {
-  const file = path.join(releasesDir, LOCK_FILE);
-  while (existsSync(file)) {
-    const holder = Number(await readFile(file, 'utf8').catch(() => ''));
-    if (!holder || !processAlive(holder)) return;
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
+  while (await isLocked(path.join(releasesDir, LOCK_FILE))) await new Promise((resolve) => setTimeout(resolve, pollMs));
 }
 
+/** Whether a publish is running now (in any process). */
+export const publishRunning = (releasesDir: string) => isLocked(path.join(releasesDir, LOCK_FILE));
