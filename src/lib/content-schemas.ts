@@ -167,8 +167,6 @@ export function productSchema<P extends Ref = typeof slug>(producerRef: P = slug
       marketplaces: z.partialRecord(z.enum(MARKETPLACES), z.url({ protocol: /^https$/ })).default({}),
       /** Uploaded photos, the first shown large and on cards; none: the group's illustration. */
       photos: z.array(photoSchema).max(MAX_PRODUCT_PHOTOS, { message: `at most ${MAX_PRODUCT_PHOTOS} photos` }).default([]),
-      // Photos used to be files beside the product, processed by every build; they are uploaded now.
-      images: z.undefined({ message: 'images is no longer read: upload photos (npm run photo, or the office workspace) and list them under photos' }).optional(),
       tags: z.array(z.string()).default([]),
       supply: supplySchema,
       source: sourceSchema,

@@ -302,8 +302,4 @@ describe('productSchema photos', () => {
       `photos.0.file: photo "${stored.file}" is not stored: content/photos/${validProduct().slug}/${stored.file}-320.avif is missing (upload it again)`,
     ]);
   });
-
-  it('says the old images field is no longer read', () => {
-    expect(issues({ ...validProduct(), images: ['./a.png'] })[0]).toMatch(/^images: images is no longer read: upload photos/);
-  });
 });

@@ -86,20 +86,32 @@ export async function storePhoto(processed: ProcessedPhoto, options: { slug: str
   }
 }
 
+export type ReceivedPhoto = { ok: true; processed: ProcessedPhoto; fields: Record<string, string> } | PhotoRefusal;
+
+/**
+ * Reads and checks one uploaded photo and makes its files, in memory, writing nothing: for callers
+ * that store the files themselves (the workspace commits them with the product's entry).
+ */
+export async function receivePhoto(request: Request, options: { maxBytes?: number } = {}): Promise<ReceivedPhoto> {
+  const upload = await uploadedBytes(request, options.maxBytes ?? MAX_PHOTO_BYTES);
+  if ('ok' in upload) return upload;
+  const processed = await oneAtATime(() => processPhoto(upload.bytes));
+  return processed.ok ? { ok: true, processed, fields: upload.fields } : processed;
+}
+
+/** The files of a processed photo as paths inside the content folder (photos/<slug>/<name>). */
+export const photoFilesIn = (slug: string, processed: ProcessedPhoto) =>
+  processed.files.map(({ name, bytes }) => ({ file: `${PHOTO_FOLDER}/${slug}/${name}`, contents: bytes }));
+
 /**
  * Reads, checks, makes and stores one uploaded photo. Answers what the product file records
  * (`{ file, width, height }`, plus the alt text the caller adds), or the refusal to send back
  * (`json({ error: reason, detail }, status)`).
  */
 export async function acceptPhotoUpload(request: Request, options: PhotoUploadOptions): Promise<PhotoUploadResult> {
-  const maxBytes = options.maxBytes ?? MAX_PHOTO_BYTES;
   if (!isProductSlug(options.slug)) return refuse(400, 'unknown-product', `"${options.slug}" is not a product slug`);
-  const upload = await uploadedBytes(request, maxBytes);
-  if ('ok' in upload) return upload;
-  return oneAtATime(async () => {
-    const processed = await processPhoto(upload.bytes);
-    if (!processed.ok) return processed;
-    await storePhoto(processed, options);
-    return { ok: true as const, photo: processed.photo, fields: upload.fields };
-  });
+  const received = await receivePhoto(request, options);
+  if (!received.ok) return received;
+  await storePhoto(received.processed, options);
+  return { ok: true, photo: received.processed.photo, fields: received.fields };
 }
