@@ -16,6 +16,9 @@ import { ROOT } from './helpers.ts';
  * test/fixtures/photos/README.md): recognised by content, turned upright, stripped of metadata,
  * made into its sizes, stored only when accepted, and served as files.
  */
+// One libvips thread: the other unit files run beside this one on the same cores.
+sharp.concurrency(1);
+
 const HEIC = readFileSync(path.join(ROOT, 'test/fixtures/photos/phone-photo.heic'));
 const folders: string[] = [];
 const contentFolder = () => {
