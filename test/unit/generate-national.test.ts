@@ -41,7 +41,8 @@ describe('synthetic national catalogue', () => {
     const other = path.join(work, 'c');
     generate(other, 400, 2);
     expect(digest(other)).not.toBe(digest(first));
-  });
+    // Two generator processes: several seconds each when other builds share the cores.
+  }, 60_000);
 
   it('passes the content schemas, file by file, and marks every file as sample data', () => {
     const schemas = { products: productSchema(), producers: producerSchema, 'points-of-sale': pointOfSaleSchema(), events: eventSchema(), regions: regionSchema };
