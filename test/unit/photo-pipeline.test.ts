@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { acceptPhotoUpload } from '../../src/server/photos/photo-upload.ts';
 import { servePhoto } from '../../src/server/photos/photo-files.ts';
 import { processPhoto, type ProcessedPhoto } from '../../src/server/photos/process-photo.ts';
@@ -16,8 +16,10 @@ import { ROOT } from './helpers.ts';
  * test/fixtures/photos/README.md): recognised by content, turned upright, stripped of metadata,
  * made into its sizes, stored only when accepted, and served as files.
  */
-// One libvips thread: the other unit files run beside this one on the same cores.
+// One libvips thread: the other unit files run beside this one on the same cores, which may be
+// busy with builds too, so each test gets a minute rather than vitest's 5 s.
 sharp.concurrency(1);
+vi.setConfig({ testTimeout: 60_000 });
 
 const HEIC = readFileSync(path.join(ROOT, 'test/fixtures/photos/phone-photo.heic'));
 const folders: string[] = [];
