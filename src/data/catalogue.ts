@@ -27,7 +27,8 @@ export interface Product {
   purchasable: boolean;
   /** Issue day, or the day of the list it appears in when that is all the source gives. */
   certifiedOn: string;
-  image: ImageMetadata;
+  /** The group's illustration, shown in place of a photo while the product has none (`data.photos`). */
+  illustration: ImageMetadata;
   district?: string;
   province: string;
   currentProvince: string;
@@ -128,7 +129,7 @@ async function loadCatalogue(): Promise<Catalogue> {
         validity,
         purchasable: validity.state === 'valid' && entry.data.price !== undefined,
         certifiedOn: entry.data.certificate.issuedOn ?? entry.data.certificate.issuedBy ?? '',
-        image: (entry.data.images[0] as ImageMetadata | undefined) ?? placeholderFor(entry.data.group),
+        illustration: placeholderFor(entry.data.group),
         district: place.district,
         province: placeName(place.province),
         currentProvince: producer.data.address.currentProvince,

@@ -3,6 +3,7 @@ import { breadcrumbJsonLd, producerJsonLd, productJsonLd, type JsonLd } from '..
 import { useTranslations } from '../i18n/ui.ts';
 import { displayName, isListedProduct, type Product, type ProducerEntry } from './catalogue.ts';
 import { districtListingId, listingUrl, provinceListingId } from './listings.ts';
+import { pictureSrc } from './product-picture.ts';
 
 /** Open Graph locales of the two languages (og:locale and og:locale:alternate). */
 export const OG_LOCALES = { vi: 'vi_VN', en: 'en_GB' } as const;
@@ -34,7 +35,8 @@ export function productStructuredData(product: Product, locale: Locale, site: UR
       // The name in the page's language; the other language's name as the alternate.
       alternateName: locale === 'en' ? data.name : product.english?.name,
       url: absolute(productPath(product.slug, locale), site),
-      image: absolute(`/og/${product.slug}.png`, site),
+      // Its photo when it has one (the largest JPEG), else the preview card that draws its illustration.
+      image: absolute(data.photos.length ? pictureSrc(product, 1600) : `/og/${product.slug}.png`, site),
       description: `${displayName(product, locale)} – OCOP ${t('stars.label', { stars: data.stars })}, ${producer.data.name}, ${product.province}.`,
       stars: data.stars,
       groupLabel: t(`group.${data.group}`),

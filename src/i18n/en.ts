@@ -157,7 +157,7 @@ export const en = {
   'share.facebook': "Share on Facebook",
   'producer.profile': "Producer profile",
   'footer.data':
-    "Products, producers, addresses and stars come from the provinces' official reports. Locations are district centres (approximate); prices are samples; pictures are illustrations.",
+    "Products, producers, addresses and stars come from the provinces' official reports. Locations are district centres (approximate); prices are samples; pictures are illustrations per product group, except product photos that have been uploaded.",
   // map
   'map.title': 'Map of OCOP products',
   'map.intro':

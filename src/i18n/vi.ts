@@ -155,7 +155,7 @@ export const vi = {
   'share.facebook': "Chia sẻ lên Facebook",
   'producer.profile': "Hồ sơ chủ thể",
   'footer.data':
-    'Danh sách sản phẩm, chủ thể, địa chỉ và hạng sao lấy từ các báo cáo chính thức của tỉnh. Toạ độ là tâm huyện (gần đúng); giá là giá mẫu; hình là hình minh hoạ.',
+    'Danh sách sản phẩm, chủ thể, địa chỉ và hạng sao lấy từ các báo cáo chính thức của tỉnh. Toạ độ là tâm huyện (gần đúng); giá là giá mẫu; hình là hình minh hoạ theo nhóm, trừ ảnh chụp sản phẩm đã được tải lên.',
   // map
   'map.title': 'Bản đồ sản phẩm OCOP',
   'map.intro':

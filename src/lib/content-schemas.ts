@@ -4,13 +4,15 @@ import { addMonths, isIsoDate } from './dates.ts';
 import { GEO_PRECISIONS, VIETNAM_BOUNDS, isLatitudeInVietnam, isLongitudeInVietnam } from './geo.ts';
 import { PRODUCER_KINDS, PRODUCT_GROUPS } from './groups.ts';
 import { ACCOUNT_NAME, ACCOUNT_NUMBER, isKnownBankBin } from './payments/banks.ts';
+import { PHOTO_FILE, type ProductPhoto } from './photos.ts';
 import { PUBLISHED_TOTAL_IDS } from './published-totals.ts';
 import { SOURCE_DOCUMENT_IDS } from './sources.ts';
 import { CAPACITY_PERIODS, QUALITY_SCHEMES } from './supply.ts';
 
 /**
  * Zod schemas for everything under content/. They live here, apart from src/content.config.ts, so
- * unit tests can exercise them; the config passes in Astro's `reference()` and `image()` helpers.
+ * unit tests can exercise them; the config passes in Astro's `reference()` helper and a check that
+ * a product's photo files are stored.
  */
 
 /** YAML turns 2023-12-31 into a Date; content may also quote it. Both become "2023-12-31". */
@@ -175,10 +177,21 @@ export const supplySchema = z
 /** Astro's reference() in the content config; a plain id (slug) in unit tests. */
 type Ref = z.ZodType;
 
-export function productSchema<P extends Ref = typeof slug, I extends z.ZodType = z.ZodString>(
-  producerRef: P = slug as unknown as P,
-  image: I = z.string() as unknown as I,
-) {
+const ALT_MISSING = 'describe the photo for people who cannot see it (alt)';
+export const MAX_PRODUCT_PHOTOS = 12;
+
+/** One uploaded photo as the product file lists it; the upload answers file, width and height. */
+export const photoSchema = z.object({
+  file: z.string().regex(PHOTO_FILE, { message: 'file must be the photo name the upload answered: 16 letters a-f and digits' }),
+  alt: z.string({ message: ALT_MISSING }).trim().min(1, { message: ALT_MISSING }).max(300, { message: 'alt: at most 300 characters' }),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+
+/** Says which stored file of a product's photo is missing (a path to show), or undefined when all are there. */
+export type MissingPhotoFile = (slug: string, photo: Pick<ProductPhoto, 'file' | 'width'>) => string | undefined;
+
+export function productSchema<P extends Ref = typeof slug>(producerRef: P = slug as unknown as P, missingPhotoFile?: MissingPhotoFile) {
   return z
     .object({
       name: z.string().min(1),
@@ -195,7 +208,8 @@ export function productSchema<P extends Ref = typeof slug, I extends z.ZodType =
       certificate: certificateSchema,
       price: priceSchema.optional(),
       marketplaces: z.partialRecord(z.enum(MARKETPLACES), z.url({ protocol: /^https$/ })).default({}),
-      images: z.array(image).default([]),
+      /** Uploaded photos, the first shown large and on cards; none: the group's illustration. */
+      photos: z.array(photoSchema).max(MAX_PRODUCT_PHOTOS, { message: `at most ${MAX_PRODUCT_PHOTOS} photos` }).default([]),
       tags: z.array(z.string()).default([]),
       supply: supplySchema,
       source: sourceSchema,
@@ -203,6 +217,12 @@ export function productSchema<P extends Ref = typeof slug, I extends z.ZodType =
     .refine((p) => !p.potentialFiveStar || p.stars === 4, {
       message: 'a potential five-star product holds a 4-star certificate: set stars to 4',
       path: ['potentialFiveStar'],
+    })
+    .superRefine((product, context) => {
+      product.photos.forEach((photo, index) => {
+        const missing = missingPhotoFile?.(product.slug, photo);
+        if (missing) context.addIssue({ code: 'custom', path: ['photos', index, 'file'], message: `photo "${photo.file}" is not stored: ${missing} is missing (upload it again)` });
+      });
     });
 }
 

@@ -1,6 +1,7 @@
 import { getCatalogue, isListedProduct, type Product } from '../data/catalogue.ts';
 import type { CatalogueProduct } from '../lib/commerce/checkout-request.ts';
 import { unitInEnglish } from '../data/glossary.ts';
+import { pictureSrc } from '../data/product-picture.ts';
 
 /** The catalogue as checkout sees it: the server's own prices, names and purchasability. */
 export function toCatalogueProduct(product: Product): CatalogueProduct {
@@ -15,7 +16,7 @@ export function toCatalogueProduct(product: Product): CatalogueProduct {
     ...(!isListedProduct(product) && { revoked: true }),
     producerId: product.producer.id,
     producerName: product.producer.data.name,
-    imagePath: product.image.src,
+    imagePath: pictureSrc(product, 960),
     bankAccount: transferAccount(product),
   };
 }

@@ -29,9 +29,9 @@ export class BodyTooLargeError extends Error {}
 /** The client hung up before its body arrived: a normal disconnect, not a server error. */
 export class ClientGoneError extends Error {}
 
-/** Reads the body as text, giving up as soon as it passes the limit (Content-Length can lie). */
-export async function readTextWithin(request: Request, limit: number): Promise<string> {
-  if (!request.body) return '';
+/** Reads the body's bytes, giving up as soon as they pass the limit (Content-Length can lie). */
+export async function readBytesWithin(request: Request, limit: number): Promise<Buffer> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -48,7 +48,12 @@ export async function readTextWithin(request: Request, limit: number): Promise<s
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+/** Reads the body as text, giving up as soon as it passes the limit. */
+export async function readTextWithin(request: Request, limit: number): Promise<string> {
+  return new TextDecoder().decode(await readBytesWithin(request, limit));
 }
 
 /** The body as text, or the answer when it is bigger than the route accepts (413) or never came (the client is gone). */

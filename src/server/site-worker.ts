@@ -17,6 +17,7 @@ import { refuseWriteOutsideApi } from './allowed-methods.ts';
 import { settleClientAddress } from './client-address.ts';
 import { chooseEncoding, compress, MIN_COMPRESS_BYTES, type Encoding } from './compression.ts';
 import { logRequest } from './request-log.ts';
+import { contentDirFrom, servePhoto } from './photos/photo-files.ts';
 import { readBuildInfo } from './releases/release-files.ts';
 import { runShutdownHooks } from './shutdown.ts';
 
@@ -154,6 +155,8 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
   }
 
   const buildId = (await readBuildInfo(options.buildDir).catch(() => undefined))?.id;
+  // Uploaded photos live in the content folder, not in any build.
+  const contentDir = contentDirFrom();
   /** Set once told to drain: 'swap' when a newer release takes over, 'stop' when the server stops. */
   let draining: 'swap' | 'stop' | undefined;
   let inFlight = 0;
@@ -177,7 +180,8 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
       return;
     }
     if (refuseWriteOutsideApi(request, response)) return;
-    serveBuilt(request, response)
+    servePhoto(request, response, contentDir)
+      .then((served) => served || serveBuilt(request, response))
       .then((served) => served || handler(request, response))
       .catch((error: unknown) => {
         console.error('serve:', error);

@@ -55,7 +55,7 @@ describe('productSchema', () => {
       stars: 4,
       potentialFiveStar: false,
       groupInferred: false,
-      images: [],
+      photos: [],
       tags: [],
       price: { amount: 50000, unit: 'chai 500 ml', sample: false },
       source: { notes: [] },
@@ -321,5 +321,35 @@ describe('isoDate', () => {
     expect(isoDate.parse(new Date('2024-02-29T00:00:00Z'))).toBe('2024-02-29');
     expect(isoDate.parse(' 2024-02-29 ')).toBe('2024-02-29');
     expect(isoDate.safeParse('29/02/2024').success).toBe(false);
+  });
+});
+
+describe('productSchema photos', () => {
+  const stored = { file: '0123456789abcdef', alt: 'Hũ mắm cá linh trên bàn gỗ', width: 1600, height: 1200 };
+  const issues = (data: unknown, missing?: Parameters<typeof productSchema>[1]) => {
+    const result = productSchema(undefined, missing).safeParse(data);
+    return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  };
+
+  it('takes photos with their description, none by default', () => {
+    expect(productSchema().parse(validProduct()).photos).toEqual([]);
+    expect(productSchema().parse({ ...validProduct(), photos: [stored] }).photos).toEqual([stored]);
+  });
+
+  it('requires the alt text, naming the field', () => {
+    const { alt: _, ...withoutAlt } = stored;
+    expect(issues({ ...validProduct(), photos: [withoutAlt] })).toEqual(['photos.0.alt: describe the photo for people who cannot see it (alt)']);
+    expect(issues({ ...validProduct(), photos: [{ ...stored, alt: '   ' }] })).toEqual(['photos.0.alt: describe the photo for people who cannot see it (alt)']);
+  });
+
+  it('refuses a file name the upload never gives', () => {
+    expect(issues({ ...validProduct(), photos: [{ ...stored, file: '../../secret' }] })[0]).toMatch(/^photos\.0\.file: file must be the photo name/);
+  });
+
+  it('names the missing stored file when the check is given', () => {
+    const missing = (slug: string, photo: { file: string }) => (photo.file === stored.file ? `content/photos/${slug}/${photo.file}-320.avif` : undefined);
+    expect(issues({ ...validProduct(), photos: [stored] }, missing)).toEqual([
+      `photos.0.file: photo "${stored.file}" is not stored: content/photos/${validProduct().slug}/${stored.file}-320.avif is missing (upload it again)`,
+    ]);
   });
 });

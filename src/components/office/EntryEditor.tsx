@@ -289,9 +289,11 @@ function FieldInput({ field, value, path, errorAt, onChange, isNew, referenceFor
             </button>
           </div>
         ))}
-        <button type="button" className="button--quiet button--small" onClick={() => onChange(path, [...items, emptyValue(node.item)])}>
-          Thêm {field.label.toLowerCase()}
-        </button>
+        {node.appendable !== false && (
+          <button type="button" className="button--quiet button--small" onClick={() => onChange(path, [...items, emptyValue(node.item)])}>
+            Thêm {field.label.toLowerCase()}
+          </button>
+        )}
       </fieldset>
     );
   }
