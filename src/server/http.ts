@@ -1,5 +1,3 @@
-import { checkRequestHeaders } from '../lib/commerce/checkout-request.ts';
-import { publicOrigin } from './public-origin.ts';
 /** Responses of the server routes: never cached, never sniffed, never framed. */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
@@ -67,16 +65,3 @@ export async function readBodyWithin(request: Request, limit: number): Promise<{
   }
 }
 
-/**
- * The header checks both checkouts share (JSON, a size, an Origin that is the site's public
- * origin, whatever Host the request names): the refusal to answer, or undefined when it may go on.
- */
-export function refuseBadCheckoutHeaders(request: Request): Response | undefined {
-  const headers = checkRequestHeaders({
-    contentType: request.headers.get('content-type'),
-    contentLength: request.headers.get('content-length'),
-    origin: request.headers.get('origin'),
-    allowedOrigins: [publicOrigin()],
-  });
-  return headers.ok ? undefined : json({ error: headers.reason }, headers.status);
-}
