@@ -51,14 +51,15 @@ describe('publishing under load', () => {
     expect(stdout).toMatch(/Published release/);
     await waitFor(() => server.output().includes('released '), 60_000, 'the old release to be let go');
     const switchedAt = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Enough answers after the switch to show none is stale (as many as a loaded machine gives).
+    await waitFor(() => visitors.records.filter((record) => record.startedAt > switchedAt).length >= 100, 60_000, 'answers after the switch');
     const records = await visitors.stop();
 
     const after = await buildOf(server);
     expect(after).not.toBe(before);
     expect(records.filter((record) => record.error || record.status !== 200).map((r) => `${r.path}: ${r.error ?? r.status}`)).toEqual([]);
     const late = records.filter((record) => record.startedAt > switchedAt);
-    expect(late.length).toBeGreaterThan(50);
+    expect(late.length).toBeGreaterThanOrEqual(100);
     expect(late.filter((record) => record.build !== after).length).toBe(0);
     expect(late.filter((record) => record.path === PRODUCT && !record.body?.includes(NEW_NAME)).length).toBe(0);
     // Both releases answered during the test: the swap happened under load, not before it.

@@ -15,6 +15,8 @@ export interface VisitRecord {
 }
 
 export interface VisitorLoad {
+  /** The answers so far (the list grows while the visitors run). */
+  records: readonly VisitRecord[];
   stop(): Promise<VisitRecord[]>;
 }
 
@@ -41,6 +43,7 @@ export function startVisitors(baseUrl: string, paths: readonly string[], clients
   };
   const loops = Array.from({ length: clients }, (_, index) => loop(index));
   return {
+    records,
     async stop() {
       running = false;
       await Promise.all(loops);
