@@ -2,7 +2,8 @@
 // Usage: npm run import -- <table.csv> --document <id> --province "<name>" [--section "<label>"]
 //        [--legacy-groups] [--certified-by province] [--overwrite] [--dry-run]
 import { parseArgs } from 'node:util';
-import { SOURCE_DOCUMENTS, type SourceDocumentId } from '../src/lib/sources.ts';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { importTables, printReport } from './lib/import-tables.ts';
 import { loadCorrections } from './lib/seeds.ts';
 
@@ -20,13 +21,13 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const documentId = values.document as SourceDocumentId | undefined;
+const documentId = values.document;
 if (positionals.length !== 1 || !documentId || !values.province) {
   console.error('usage: npm run import -- <table.csv> --document <id> --province "<name>" [--section …] [--overwrite] [--dry-run]');
   process.exit(2);
 }
-if (!(documentId in SOURCE_DOCUMENTS)) {
-  console.error(`unknown --document "${documentId}"; known: ${Object.keys(SOURCE_DOCUMENTS).join(', ')} (add it to src/lib/sources.ts)`);
+if (!existsSync(path.join(values.content!, 'sources', `${documentId}.yaml`))) {
+  console.error(`unknown --document "${documentId}" (add content/sources/${documentId}.yaml)`);
   process.exit(2);
 }
 const certifiedBy = values['certified-by'];

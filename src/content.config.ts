@@ -6,6 +6,7 @@ import {
   producerSchema,
   productSchema,
   regionSchema,
+  sourceDocumentSchema,
 } from './lib/content-schemas.ts';
 
 /** Tests point this at a fixture folder to prove that bad content fails the build. */
@@ -35,4 +36,6 @@ export const collections = {
   }),
   events: defineCollection({ loader: files('events', '**/*.yaml'), schema: eventSchema(reference('producers')) }),
   regions: defineCollection({ loader: files('regions', '**/*.yaml'), schema: regionSchema }),
+  /** The official documents content cites in `source.document`. */
+  sources: defineCollection({ loader: files('sources', '**/*.yaml'), schema: sourceDocumentSchema }),
 };

@@ -60,6 +60,7 @@ export function importTables(options: ImportOptions): ImportReport {
   const { contentDir, corrections = [], overwrite = false, dryRun = false } = options;
   const report: ImportReport = { created: [], updated: [], unchanged: 0, kept: [], overwritten: [], problems: [] };
   const provinces = loadProvinces(contentDir);
+  const listedAsOf = new Map(readFolder(path.join(contentDir, 'sources'), '.yaml').map(({ file, data }) => [path.basename(file, '.yaml'), String(data.listedAsOf)]));
   const productsDir = path.join(contentDir, 'products');
   const producersDir = path.join(contentDir, 'producers');
   const products = readFolder(productsDir, '.md');
@@ -116,7 +117,7 @@ export function importTables(options: ImportOptions): ImportReport {
       takenSlugs.add(slug);
       const home = producersWritten.get(producerId) ?? producer;
       const origin = productOrigin(row, home, table, provinces);
-      const product = buildProduct(row, table, producerId, slug, notes, origin);
+      const product = buildProduct(row, { ...table, listedAsOf: listedAsOf.get(table.document)! }, producerId, slug, notes, origin);
       const target = existing?.file ?? path.join(productsDir, `${slug}.md`);
       // An inferred group stays the importer's until the office confirms one (groupInferred: false).
       const owned = existing?.data.groupInferred === false ? PRODUCT_OWNED : [...PRODUCT_OWNED, 'group'];

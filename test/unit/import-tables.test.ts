@@ -17,6 +17,7 @@ function freshContent(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ocop-import-'));
   tempDirs.push(dir);
   cpSync(REGIONS_DIR, path.join(dir, 'regions'), { recursive: true });
+  cpSync(path.join(REGIONS_DIR, '../sources'), path.join(dir, 'sources'), { recursive: true });
   return dir;
 }
 
