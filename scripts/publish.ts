@@ -5,7 +5,7 @@
 //   (--requested: what the server runs for the office workspace; publishes only if asked to)
 // OCOP_CONTENT_DIR names the content folder (default content/), OCOP_RELEASES_DIR the releases.
 import path from 'node:path';
-import { publishOnce, publishRequested, requestPublish, waitForPublisher, type PublishOutcome, type PublishSettings } from '../src/server/releases/publisher.ts';
+import { publishOnce, publishRequested, requestPublish, stopBuilds, waitForPublisher, type PublishOutcome, type PublishSettings } from '../src/server/releases/publisher.ts';
 import { releasesDir } from '../src/server/releases/release-files.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -17,6 +17,14 @@ const settings: PublishSettings = {
   projectDir: root,
   log: (line) => console.log(`publish: ${line}`),
 };
+
+// Stopping a publish stops its build too (it runs in a process group of its own).
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    stopBuilds();
+    process.exit(1);
+  });
+}
 
 let outcomes: PublishOutcome[] | undefined;
 if (args.has('--requested')) {

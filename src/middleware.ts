@@ -1,4 +1,4 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
 import { cachePolicy } from './lib/cache-policy.ts';
 import { LruCache } from './lib/lru-cache.ts';
 import { chooseEncoding, compress, isCompressibleType, MIN_COMPRESS_BYTES, type Encoding } from './server/compression.ts';
@@ -43,7 +43,7 @@ const toEntry = async (response: Response, headers = new Headers(response.header
  * Everything rendered on demand leaves compressed for clients that accept it (built files are
  * compressed by scripts/serve.ts); prerendering at build time has no client, so nothing happens then.
  */
-export const onRequest = defineMiddleware(async (context, next) => {
+const pageCache = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
   const encoding = chooseEncoding(context.request.headers.get('Accept-Encoding'));
   const policy = context.request.method === 'GET' ? cachePolicy(context.url) : undefined;
@@ -64,3 +64,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   cache.set(policy.key, entry);
   return respond(entry, encoding, { extra: [['X-Cache', 'miss']] });
 });
+
+/**
+ * The office workspace's door (sessions, origin), loaded only when a workspace address is asked
+ * for, so public pages never load the workspace's code.
+ */
+const workspaceDoor = defineMiddleware(async (context, next) => {
+  if (context.isPrerendered || !/^\/quan-ly(\/|$)/.test(context.url.pathname)) return next();
+  const { guardWorkspace } = await import('./server/office/guard.ts');
+  return guardWorkspace(context, next);
+});
+
+export const onRequest = sequence(workspaceDoor, pageCache);

@@ -33,15 +33,16 @@ export async function startBuiltServer(env: Record<string, string> = {}, dist = 
   const port = await freePort();
   // A releases folder of its own, so a test server never follows a publish made elsewhere.
   const releases = env.OCOP_RELEASES_DIR ?? mkdtempSync(path.join(tmpdir(), 'ocop-test-releases-'));
+  const url = `http://127.0.0.1:${port}`;
+  // The server knows its public address at run time, as a deployment sets it (writes check Origin against it).
   const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.ts'), dist], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), OCOP_RELEASES_DIR: releases, ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), OCOP_RELEASES_DIR: releases, SITE_URL: url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, open, readFile, rm, symlink, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, unlink } from 'node:fs/promises';
+import { isLocked, tryLock } from '../file-lock.ts';
 import path from 'node:path';
 import { buildFailureReason } from '../../lib/build-failure.ts';
 import { contentFingerprint, freezeContent, type ContentSnapshot } from './content-snapshot.ts';
@@ -76,6 +77,19 @@ async function heldSnapshot(settings: PublishSettings): Promise<ContentSnapshot>
   }
 }
 
+const builds = new Set<number>();
+
+/** Stops the builds this process started (each runs in its own process group: npm, Astro, Pagefind). */
+export function stopBuilds(): void {
+  for (const pid of builds) {
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
 /** `npm run build` into `outDir` from the frozen content, at low priority so visitors keep the CPU. */
 function runBuild(settings: PublishSettings, outDir: string, id: string): Promise<{ ok: boolean; output: string }> {
   const env = {
@@ -87,7 +101,8 @@ function runBuild(settings: PublishSettings, outDir: string, id: string): Promis
   };
   const [command, args] = existsSync('/usr/bin/nice') ? ['/usr/bin/nice', ['-n', '10', 'npm', 'run', 'build']] : ['npm', ['run', 'build']];
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: settings.projectDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: settings.projectDir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    if (child.pid) builds.add(child.pid);
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-64_000);
@@ -95,7 +110,10 @@ function runBuild(settings: PublishSettings, outDir: string, id: string): Promis
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', (error) => resolve({ ok: false, output: `${output}\n${error.message}` }));
-    child.on('close', (code) => resolve({ ok: code === 0, output }));
+    child.on('close', (code) => {
+      if (child.pid) builds.delete(child.pid);
+      resolve({ ok: code === 0, output });
+    });
   });
 }
 
@@ -155,34 +173,6 @@ export async function publishOnce(settings: PublishSettings): Promise<PublishOut
 
 const writeStatus = (settings: PublishSettings, status: PublishStatus) => writeJsonAtomically(statusFile(settings.releasesDir), status);
 
-const processAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/** The publish lock, or undefined while another living process holds it (a dead holder's lock is taken over). */
-async function takeLock(releasesDir: string): Promise<(() => Promise<void>) | undefined> {
-  const file = path.join(releasesDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(file, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => unlink(file).catch(() => undefined);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(await readFile(file, 'utf8').catch(() => ''));
-      if (holder && processAlive(holder)) return undefined;
-      await unlink(file).catch(() => undefined);
-    }
-  }
-  return undefined;
-}
-
 /** Leaves word that the content changed; whoever publishes next (now or after the running build) takes it. */
 export async function requestPublish(releasesDir: string): Promise<void> {
   await writeJsonAtomically(path.join(releasesDir, REQUEST_FILE), { at: new Date().toISOString(), pid: process.pid });
@@ -202,7 +192,7 @@ const takeRequest = (releasesDir: string) =>
 export async function publishRequested(settings: PublishSettings): Promise<PublishOutcome[] | undefined> {
   const outcomes: PublishOutcome[] = [];
   for (;;) {
-    const release = await takeLock(settings.releasesDir);
+    const release = await tryLock(path.join(settings.releasesDir, LOCK_FILE));
     if (!release) return outcomes.length ? outcomes : undefined;
     try {
       while (await takeRequest(settings.releasesDir)) outcomes.push(await publishOnce(settings));
@@ -216,11 +206,8 @@ export async function publishRequested(settings: PublishSettings): Promise<Publi
 
 /** Waits until no process holds the publish lock. */
 export async function waitForPublisher(releasesDir: string, pollMs = 250): Promise<void> {
-  const file = path.join(releasesDir, LOCK_FILE);
-  while (existsSync(file)) {
-    const holder = Number(await readFile(file, 'utf8').catch(() => ''));
-    if (!holder || !processAlive(holder)) return;
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
+  while (await isLocked(path.join(releasesDir, LOCK_FILE))) await new Promise((resolve) => setTimeout(resolve, pollMs));
 }
 
+/** Whether a publish is running now (in any process). */
+export const publishRunning = (releasesDir: string) => isLocked(path.join(releasesDir, LOCK_FILE));

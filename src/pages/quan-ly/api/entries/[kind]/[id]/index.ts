@@ -1,0 +1,6 @@
+import { byKind, readEntryAnswer, updateEntry } from '../../../../../../server/office/entry-api.ts';
+
+export const prerender = false;
+
+export const GET = byKind(readEntryAnswer);
+export const PUT = byKind(updateEntry);
