@@ -30,7 +30,8 @@ const read = (folder: string, kind: string) =>
     return parse(name.endsWith('.md') ? text.split('---')[1] : text);
   });
 
-describe('synthetic national catalogue', () => {
+// Each case starts Node processes that write 400 products; on a busy machine that takes seconds.
+describe('synthetic national catalogue', { timeout: 60_000 }, () => {
   const first = path.join(work, 'a');
   generate(first);
 
