@@ -5,17 +5,21 @@
 //   Without a folder: the current release (OCOP_RELEASES_DIR, default data/releases), else dist/
 //   (or OCOP_OUT_DIR). Either way, later publishes are followed.
 //   HOST, PORT, SERVER_CERT_PATH/SERVER_KEY_PATH; WEB_CONCURRENCY workers (default 1);
-//   SHUTDOWN_DRAIN_MS, how long requests in flight may take when stopping (default 25000).
+//   SHUTDOWN_DRAIN_MS, how long requests in flight may take when stopping (default 25000);
+//   TRUSTED_PROXY, the one reverse proxy whose X-Forwarded-For is believed.
 import cluster from 'node:cluster';
 import path from 'node:path';
 import { readPointer, releasesDir } from '../src/server/releases/release-files.ts';
 import { readTls, runSiteWorker } from '../src/server/site-worker.ts';
 import { runSupervisor } from '../src/server/supervisor.ts';
+import { logConsoleAsJson } from '../src/server/request-log.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
 const drainMs = Number(process.env.SHUTDOWN_DRAIN_MS ?? 25_000);
+// Every line the supervisor and the workers log is JSON (src/server/request-log.ts).
+logConsoleAsJson();
 
 if (cluster.isPrimary) {
   const releases = releasesDir();

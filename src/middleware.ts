@@ -2,6 +2,8 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { cachePolicy } from './lib/cache-policy.ts';
 import { LruCache } from './lib/lru-cache.ts';
 import { chooseEncoding, compress, isCompressibleType, MIN_COMPRESS_BYTES, type Encoding } from './server/compression.ts';
+import { withFrameAncestors } from './server/csp.ts';
+import { refuseUnknownImage } from './server/image-variants.ts';
 
 interface Cached {
   body: Uint8Array<ArrayBuffer>;
@@ -42,16 +44,24 @@ const toEntry = async (response: Response, headers = new Headers(response.header
  * a national build take half an hour) and kept here, so each is rendered once per server process.
  * Everything rendered on demand leaves compressed for clients that accept it (built files are
  * compressed by scripts/serve.ts); prerendering at build time has no client, so nothing happens then.
+ * HEAD is answered from the same cache as GET. Only the image variants pages emit are rendered.
  */
 const pageCache = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
+  if (context.url.pathname === '/_image') {
+    const refused = await refuseUnknownImage(context.url);
+    if (refused) return refused;
+  }
   const encoding = chooseEncoding(context.request.headers.get('Accept-Encoding'));
-  const policy = context.request.method === 'GET' ? cachePolicy(context.url) : undefined;
+  const policy = ['GET', 'HEAD'].includes(context.request.method) ? cachePolicy(context.url) : undefined;
   if (policy) {
     const hit = cache.get(policy.key);
     if (hit) return respond(hit, encoding, { extra: [['X-Cache', 'hit']] });
   }
   const response = await next();
+  // Astro's policy header replaces the server's frame-ancestors one: it must say it too.
+  const csp = response.headers.get('Content-Security-Policy');
+  if (csp !== null) response.headers.set('Content-Security-Policy', withFrameAncestors(csp));
   // Streams the server did not make whole (and bodies already encoded) pass as they are.
   if (!response.body || response.headers.has('Content-Encoding')) return response;
   if (!policy || response.status !== 200) {

@@ -3,7 +3,9 @@
 // response, static files included (the adapter's own server cannot), and sends built text files
 // compressed to clients that accept it, each compressed once and kept in memory. Pages rendered on
 // demand are compressed by src/middleware.ts. Routes may set stricter values (the API's
-// no-referrer and default-src 'none'): those written by the route win.
+// no-referrer and default-src 'none'): those written by the route win. Every request is logged as
+// one JSON line (request-log.ts); the client address comes through TRUSTED_PROXY only
+// (client-address.ts); only /api/ takes other methods than GET and HEAD (allowed-methods.ts).
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -11,7 +13,10 @@ import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { refuseWriteOutsideApi } from './allowed-methods.ts';
+import { settleClientAddress } from './client-address.ts';
 import { chooseEncoding, compress, MIN_COMPRESS_BYTES, type Encoding } from './compression.ts';
+import { logRequest } from './request-log.ts';
 import { readBuildInfo } from './releases/release-files.ts';
 import { runShutdownHooks } from './shutdown.ts';
 
@@ -151,12 +156,14 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
   let draining: 'swap' | 'stop' | undefined;
   let inFlight = 0;
   let settle: (() => void) | undefined;
-  const listener: http.RequestListener = (request, response) => {
+  const listener: http.RequestListener = (request, response) => logRequest(request, response, () => {
     inFlight++;
     response.once('close', () => {
       inFlight--;
       if (draining && inFlight === 0) settle?.();
     });
+    // The client's address (through TRUSTED_PROXY only) is settled first; a client already gone gets nothing.
+    if (settleClientAddress(request) === undefined) return void response.destroy();
     for (const [name, value] of Object.entries(SITE_HEADERS)) response.setHeader(name, value);
     // Which release answered: for whoever checks that a publish is live (and the swap tests).
     if (buildId) response.setHeader('X-Build', buildId);
@@ -167,13 +174,14 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
       response.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify({ status: 'draining' }));
       return;
     }
+    if (refuseWriteOutsideApi(request, response)) return;
     serveBuilt(request, response)
       .then((served) => served || handler(request, response))
       .catch((error: unknown) => {
         console.error('serve:', error);
         if (!response.headersSent) handler(request, response);
       });
-  };
+  });
   const server = options.tls ? https.createServer(options.tls, listener) : http.createServer(listener);
 
   await warmUp(handler);

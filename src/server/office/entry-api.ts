@@ -2,9 +2,11 @@ import type { APIContext, APIRoute } from 'astro';
 import { ENTRY_KINDS, type EntryKind } from '../../lib/office/entry-kinds.ts';
 import { covers } from '../../lib/office/scope.ts';
 import { foldVietnamese } from '../../lib/text.ts';
-import { json } from '../http.ts';
+import { json, methodNotAllowed } from '../http.ts';
+
+export { methodNotAllowed };
 import { viewEntry } from './entry-pages.ts';
-import { officeAccount, readJson, tooMany, writeLimiter } from './requests.ts';
+import { officeAccount, overLimit, readJson } from './requests.ts';
 import { changeMessage, checkChanges, saveChanges, type SaveOutcome } from './save-changes.ts';
 import { entryIndex } from './workspace.ts';
 
@@ -54,8 +56,8 @@ export async function searchEntries(context: APIContext, kind: EntryKind): Promi
 }
 
 async function saveBody(context: APIContext): Promise<{ body: SaveBody } | { response: Response }> {
-  const limited = writeLimiter.take(officeAccount(context).email);
-  if (!limited.allowed) return { response: tooMany(limited.retryAfterSeconds) };
+  const limited = await overLimit('write', officeAccount(context).email);
+  if (limited) return { response: limited };
   const read = await readJson<SaveBody>(context.request);
   if ('response' in read) return read;
   if (!isRecord(read.body) || !isRecord(read.body.data)) return { response: json({ error: 'invalid-body', message: 'send { data: {…} }' }, 400) };

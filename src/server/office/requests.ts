@@ -1,5 +1,7 @@
 import type { APIContext } from 'astro';
-import { RateLimiter } from '../../lib/payments/rate-limit.ts';
+import type { RateLimit } from '../../lib/payments/rate-limit.ts';
+import { getOrderStore } from '../payments.ts';
+import { takeCheckout } from '../store/checkout-limits.ts';
 import { BodyTooLargeError, json, readTextWithin } from '../http.ts';
 import { kindBySegment, type EntryKind } from '../../lib/office/entry-kinds.ts';
 import type { OfficeAccount } from './accounts.ts';
@@ -43,12 +45,22 @@ export async function readJson<T = unknown>(request: Request, limit = MAX_JSON_B
   }
 }
 
-/** Sign-in attempts per client (a link is 256 random bits: this stops floods, not guessing). */
-export const signInLimiter = new RateLimiter({ limit: 20, windowMs: 10 * 60_000 });
-/** New sign-in links asked for, per client and per address. */
-export const linkRequestLimiter = new RateLimiter({ limit: 5, windowMs: 10 * 60_000 });
-/** Changes stored per account (saves, uploads, imports). */
-export const writeLimiter = new RateLimiter({ limit: 120, windowMs: 60_000 });
+/**
+ * The workspace's limits, counted in the order store so several servers share them: sign-in
+ * attempts per client (a link is 256 random bits: this stops floods, not guessing), new links
+ * asked for per client and per address, changes stored per account.
+ */
+const LIMITS = {
+  'sign-in': { limit: 20, windowMs: 10 * 60_000 },
+  'sign-in-link': { limit: 5, windowMs: 10 * 60_000 },
+  write: { limit: 120, windowMs: 60_000 },
+} satisfies Record<string, RateLimit>;
+
+/** Counts one request against a limit: undefined while allowed, else the 429 answer. */
+export async function overLimit(limit: keyof typeof LIMITS, key: string): Promise<Response | undefined> {
+  const decision = await takeCheckout(await getOrderStore(), `office-${limit}:${key}`, LIMITS[limit]);
+  return decision.allowed ? undefined : tooMany(decision.retryAfterSeconds);
+}
 
 export function tooMany(retryAfterSeconds: number): Response {
   return json({ error: 'too-many-requests', retryAfter: retryAfterSeconds }, 429, { 'Retry-After': String(retryAfterSeconds) });

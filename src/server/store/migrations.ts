@@ -59,6 +59,14 @@ export const MIGRATIONS: readonly string[][] = [
     )`,
     'CREATE INDEX IF NOT EXISTS order_lines_by_producer ON order_lines (producer_id)',
   ],
+  // The bank-transfer checkout limit, counted in the store so several servers share one count
+  // (window start in epoch ms); and the bank transactions a person has dealt with (refunded,
+  // matched by hand), so the ones still waiting for someone can be listed.
+  [
+    'CREATE TABLE checkout_limits (client TEXT PRIMARY KEY, window_start BIGINT NOT NULL, count INTEGER NOT NULL)',
+    'ALTER TABLE bank_transactions ADD COLUMN resolved_at TEXT',
+    'ALTER TABLE bank_transactions ADD COLUMN resolution TEXT',
+  ],
   // The office workspace: accounts (one of today's provinces, or '*' for the national team),
   // one-time sign-in links and sessions, tokens kept only as SHA-256 hashes.
   [

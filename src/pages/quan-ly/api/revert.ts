@@ -1,17 +1,17 @@
 import type { APIRoute } from 'astro';
 import { historyPath } from '../../../lib/office/paths.ts';
-import { json } from '../../../server/http.ts';
+import { json, methodNotAllowed } from '../../../server/http.ts';
 import { kindParam } from '../../../server/office/entry-api.ts';
 import { revertChange } from '../../../server/office/history.ts';
-import { officeAccount, tooMany, writeLimiter } from '../../../server/office/requests.ts';
+import { officeAccount, overLimit } from '../../../server/office/requests.ts';
 
 export const prerender = false;
 
 /** "Revert this change" from an entry's history: a form post (redirect back) or JSON. */
 export const POST: APIRoute = async (context) => {
   const account = officeAccount(context);
-  const limited = writeLimiter.take(account.email);
-  if (!limited.allowed) return tooMany(limited.retryAfterSeconds);
+  const limited = await overLimit('write', account.email);
+  if (limited) return limited;
   const wantsJson = context.request.headers.get('content-type')?.includes('application/json') ?? false;
   const fields = wantsJson
     ? ((await context.request.json().catch(() => ({}))) as Record<string, unknown>)
@@ -25,3 +25,5 @@ export const POST: APIRoute = async (context) => {
   const back = historyPath(kind, id);
   return context.redirect(outcome.ok ? `${back}?reverted=1` : `${back}?error=${outcome.ok ? '' : outcome.error}`, 303);
 };
+
+export const ALL = methodNotAllowed('POST');

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { SIGN_IN, signInLink } from '../../../lib/office/paths.ts';
 import { sendMailSoon } from '../../../server/payments.ts';
-import { json } from '../../../server/http.ts';
+import { json, methodNotAllowed } from '../../../server/http.ts';
 import { sendNewLink } from '../../../server/office/accounts.ts';
-import { clientKey, linkRequestLimiter, tooMany } from '../../../server/office/requests.ts';
+import { clientKey, overLimit } from '../../../server/office/requests.ts';
 import { officeStore } from '../../../server/office/session.ts';
 import { publicOrigin } from '../../../server/public-origin.ts';
 
@@ -20,11 +20,13 @@ export const POST: APIRoute = async (context) => {
     return context.redirect(`${SIGN_IN}?error=bad-email`, 303);
   }
   for (const key of [clientKey(context), `email:${email.trim().toLowerCase()}`]) {
-    const limited = linkRequestLimiter.take(key);
-    if (!limited.allowed) return tooMany(limited.retryAfterSeconds);
+    const limited = await overLimit('sign-in-link', key);
+    if (limited) return limited;
   }
   const db = await officeStore();
   await sendNewLink(db, email, (token) => signInLink(publicOrigin(), token));
   sendMailSoon(db);
   return context.request.headers.get('accept')?.includes('application/json') ? json({ sent: true }, 202) : context.redirect(`${SIGN_IN}?sent=1`, 303);
 };
+
+export const ALL = methodNotAllowed('POST');

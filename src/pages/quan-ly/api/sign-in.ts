@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { SIGN_IN, WORKSPACE } from '../../../lib/office/paths.ts';
-import { json } from '../../../server/http.ts';
+import { json, methodNotAllowed } from '../../../server/http.ts';
 import { redeemLink } from '../../../server/office/accounts.ts';
-import { clientKey, signInLimiter, tooMany } from '../../../server/office/requests.ts';
+import { clientKey, overLimit } from '../../../server/office/requests.ts';
 import { officeStore, setSessionCookie } from '../../../server/office/session.ts';
 
 export const prerender = false;
@@ -16,8 +16,8 @@ const safeNext = (next: FormDataEntryValue | null) => (typeof next === 'string' 
  */
 export const POST: APIRoute = async (context) => {
   const wantsJson = context.request.headers.get('content-type')?.includes('application/json') ?? false;
-  const limited = signInLimiter.take(clientKey(context));
-  if (!limited.allowed) return tooMany(limited.retryAfterSeconds);
+  const limited = await overLimit('sign-in', clientKey(context));
+  if (limited) return limited;
   let token: unknown;
   let next: FormDataEntryValue | null = null;
   try {
@@ -38,3 +38,5 @@ export const POST: APIRoute = async (context) => {
   setSessionCookie(context.cookies, result.sessionToken);
   return wantsJson ? json({ account: { email: result.account.email, province: result.account.province } }) : context.redirect(safeNext(next), 303);
 };
+
+export const ALL = methodNotAllowed('POST');

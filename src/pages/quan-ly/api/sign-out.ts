@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { SIGN_IN } from '../../../lib/office/paths.ts';
+import { methodNotAllowed } from '../../../server/http.ts';
 import { endSession } from '../../../server/office/accounts.ts';
 import { clearSessionCookie, officeStore, SESSION_COOKIE } from '../../../server/office/session.ts';
 
@@ -11,3 +12,5 @@ export const POST: APIRoute = async (context) => {
   clearSessionCookie(context.cookies);
   return context.redirect(`${SIGN_IN}?signed-out=1`, 303);
 };
+
+export const ALL = methodNotAllowed('POST');

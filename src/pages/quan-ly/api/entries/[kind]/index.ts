@@ -1,6 +1,7 @@
-import { byKind, createEntry, searchEntries } from '../../../../../server/office/entry-api.ts';
+import { byKind, createEntry, methodNotAllowed, searchEntries } from '../../../../../server/office/entry-api.ts';
 
 export const prerender = false;
 
 export const GET = byKind(searchEntries);
 export const POST = byKind(createEntry);
+export const ALL = methodNotAllowed('GET', 'POST');
