@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { localePaths } from './src/lib/paths.ts';
 import { catalogueSitemap } from './src/integrations/catalogue-sitemap.ts';
+import { photoFilesInDev } from './src/integrations/photo-files-in-dev.ts';
 import { stylesInHead } from './src/integrations/styles-in-head.ts';
 import { resolveSiteUrl } from './src/lib/site-url.ts';
 
@@ -27,9 +28,11 @@ export default defineConfig({
   integrations: [
     react(),
     stylesInHead(),
+    photoFilesInDev(),
     sitemap({
-      // The cart, checkout results and shortlist are personal pages, not content to index.
-      filter: (page) => !/\/(gio-hang|thanh-toan|danh-sach-chon|en\/cart|en\/checkout|en\/shortlist)\//.test(new URL(page).pathname),
+      // The cart, checkout results and shortlist are personal pages, and the office workspace is
+      // private: not content to index.
+      filter: (page) => !/\/(gio-hang|thanh-toan|danh-sach-chon|en\/cart|en\/checkout|en\/shortlist|quan-ly)\//.test(new URL(page).pathname),
       // Both locales, each URL with its hreflang pair (the locales' paths differ, so the
       // integration's prefix-based i18n option cannot pair them).
       serialize(item) {

@@ -6,6 +6,7 @@
 //   (or OCOP_OUT_DIR). Either way, later publishes are followed.
 //   HOST, PORT, SERVER_CERT_PATH/SERVER_KEY_PATH; WEB_CONCURRENCY workers (default 1);
 //   SHUTDOWN_DRAIN_MS, how long requests in flight may take when stopping (default 25000);
+//   SHUTDOWN_LINGER_MS, how long a stopping server still takes connections, /healthz saying 503 (1000);
 //   TRUSTED_PROXY, the one reverse proxy whose X-Forwarded-For is believed.
 import cluster from 'node:cluster';
 import path from 'node:path';
@@ -18,6 +19,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '0.0.0.0';
 const drainMs = Number(process.env.SHUTDOWN_DRAIN_MS ?? 25_000);
+const lingerMs = Number(process.env.SHUTDOWN_LINGER_MS ?? 1000);
 // Every line the supervisor and the workers log is JSON (src/server/request-log.ts).
 logConsoleAsJson();
 
@@ -47,6 +49,7 @@ if (cluster.isPrimary) {
     host,
     tls: readTls(process.env),
     drainMs,
+    lingerMs,
     notify: (message) => process.send?.(message),
   });
   process.exit(0);

@@ -7,6 +7,7 @@ import { searchSortKeys } from '../lib/search.ts';
 import { vietnameseNameParts, type SearchRecord } from '../lib/search-record.ts';
 import { displayName, getCatalogue, type Product } from './catalogue.ts';
 import { productEnglishName } from './glossary.ts';
+import { pictureSrc } from './product-picture.ts';
 import { SCHEME_LABELS, certificationSchemes, hasWholesaleContact } from '../lib/supply.ts';
 
 /** Products share a few illustrations; each thumbnail is made once per build, not once per product. */
@@ -54,7 +55,7 @@ export async function productSearchRecord(product: Product, locale: Locale): Pro
     },
     sort: searchSortKeys({ ...data, certifiedOn: product.certifiedOn }),
     meta: {
-      image: await thumbnail(product.image),
+      image: data.photos.length ? pictureSrc(product, 320) : await thumbnail(product.illustration),
       stars: String(data.stars),
       potential: data.potentialFiveStar ? '1' : '0',
       producer: producer.data.name,
@@ -63,7 +64,8 @@ export async function productSearchRecord(product: Product, locale: Locale): Pro
   };
 }
 
+/** Listed products only: a revoked certificate leaves both languages' indexes. */
 export async function searchRecords(locale: Locale): Promise<SearchRecord[]> {
-  const { products } = await getCatalogue();
-  return Promise.all(products.map((product) => productSearchRecord(product, locale)));
+  const { listedProducts } = await getCatalogue();
+  return Promise.all(listedProducts.map((product) => productSearchRecord(product, locale)));
 }

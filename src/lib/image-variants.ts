@@ -21,12 +21,9 @@ export interface ImageVariant {
 }
 
 export const PRODUCT_PICTURE = { formats: ['avif', 'webp'], widths: [480, 960], width: 960, height: 720 } satisfies PictureVariant;
-export const GALLERY_THUMBNAIL = { formats: ['avif', 'webp'], width: 160, height: 120 } satisfies PictureVariant;
-/** A gallery photo opened full size: its own proportions. */
-export const GALLERY_FULL = { format: 'webp', width: 1600 } satisfies ImageVariant;
 export const CARD_IMAGE = { format: 'webp', width: 480, height: 360 } satisfies ImageVariant;
 
-export const IMAGE_VARIANTS: ReadonlyArray<PictureVariant | ImageVariant> = [PRODUCT_PICTURE, GALLERY_THUMBNAIL, GALLERY_FULL, CARD_IMAGE];
+export const IMAGE_VARIANTS: ReadonlyArray<PictureVariant | ImageVariant> = [PRODUCT_PICTURE, CARD_IMAGE];
 
 /** Astro's <Picture> falls back to the source's format for these, else to PNG. */
 export function pictureFallbackFormat(sourceFormat: string): string {

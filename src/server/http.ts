@@ -1,5 +1,3 @@
-import { checkRequestHeaders } from '../lib/commerce/checkout-request.ts';
-import { publicOrigin } from './public-origin.ts';
 /** Responses of the server routes: never cached, never sniffed, never framed. */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
@@ -29,9 +27,9 @@ export class BodyTooLargeError extends Error {}
 /** The client hung up before its body arrived: a normal disconnect, not a server error. */
 export class ClientGoneError extends Error {}
 
-/** Reads the body as text, giving up as soon as it passes the limit (Content-Length can lie). */
-export async function readTextWithin(request: Request, limit: number): Promise<string> {
-  if (!request.body) return '';
+/** Reads the body's bytes, giving up as soon as they pass the limit (Content-Length can lie). */
+export async function readBytesWithin(request: Request, limit: number): Promise<Buffer> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -48,7 +46,12 @@ export async function readTextWithin(request: Request, limit: number): Promise<s
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+/** Reads the body as text, giving up as soon as it passes the limit. */
+export async function readTextWithin(request: Request, limit: number): Promise<string> {
+  return new TextDecoder().decode(await readBytesWithin(request, limit));
 }
 
 /** The body as text, or the answer when it is bigger than the route accepts (413) or never came (the client is gone). */
@@ -62,16 +65,3 @@ export async function readBodyWithin(request: Request, limit: number): Promise<{
   }
 }
 
-/**
- * The header checks both checkouts share (JSON, a size, an Origin that is the site's public
- * origin, whatever Host the request names): the refusal to answer, or undefined when it may go on.
- */
-export function refuseBadCheckoutHeaders(request: Request): Response | undefined {
-  const headers = checkRequestHeaders({
-    contentType: request.headers.get('content-type'),
-    contentLength: request.headers.get('content-length'),
-    origin: request.headers.get('origin'),
-    allowedOrigins: [publicOrigin()],
-  });
-  return headers.ok ? undefined : json({ error: headers.reason }, headers.status);
-}

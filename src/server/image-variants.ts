@@ -12,12 +12,12 @@ import { json } from './http.ts';
  */
 let sources: Promise<Map<string, ImageMetadata>> | undefined;
 
-/** Every picture a page can show, by its built address: products' photos and the group illustrations. */
+/**
+ * Every picture Astro optimises for a page, by its built address: the group illustrations.
+ * (Uploaded photos are made once at upload and served as files, never through /_image.)
+ */
 function catalogueImages(): Promise<Map<string, ImageMetadata>> {
-  sources ??= getCatalogue().then((catalogue) => {
-    const images = catalogue.products.flatMap((product) => [product.image, ...(product.data.images as ImageMetadata[])]);
-    return new Map(images.map((image) => [image.src, image]));
-  });
+  sources ??= getCatalogue().then((catalogue) => new Map(catalogue.products.map(({ illustration }) => [illustration.src, illustration])));
   return sources;
 }
 

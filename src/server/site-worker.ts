@@ -17,6 +17,7 @@ import { refuseWriteOutsideApi } from './allowed-methods.ts';
 import { settleClientAddress } from './client-address.ts';
 import { chooseEncoding, compress, MIN_COMPRESS_BYTES, type Encoding } from './compression.ts';
 import { logRequest } from './request-log.ts';
+import { contentDirFrom, servePhoto } from './photos/photo-files.ts';
 import { readBuildInfo } from './releases/release-files.ts';
 import { runShutdownHooks } from './shutdown.ts';
 
@@ -60,6 +61,8 @@ export interface WorkerOptions {
   tls?: { key: string; cert: string };
   /** How long a stop waits for requests in flight before closing their connections. */
   drainMs: number;
+  /** How long a stop keeps taking connections, answering them with Connection: close, before it closes. */
+  lingerMs: number;
   /** Told once the worker has loaded the catalogue and answers on the shared port. */
   notify(message: { type: 'ready'; buildDir: string }): void;
 }
@@ -152,6 +155,8 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
   }
 
   const buildId = (await readBuildInfo(options.buildDir).catch(() => undefined))?.id;
+  // Uploaded photos live in the content folder, not in any build.
+  const contentDir = contentDirFrom();
   /** Set once told to drain: 'swap' when a newer release takes over, 'stop' when the server stops. */
   let draining: 'swap' | 'stop' | undefined;
   let inFlight = 0;
@@ -175,7 +180,8 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
       return;
     }
     if (refuseWriteOutsideApi(request, response)) return;
-    serveBuilt(request, response)
+    servePhoto(request, response, contentDir)
+      .then((served) => served || serveBuilt(request, response))
       .then((served) => served || handler(request, response))
       .catch((error: unknown) => {
         console.error('serve:', error);
@@ -195,6 +201,10 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
   const drain = (reason: 'swap' | 'stop') =>
     (stopping ??= (async () => {
       draining = reason;
+      // Stopping, the worker keeps taking connections a moment while /healthz says it is going:
+      // a proxy stops sending, and connections already queued for it are answered, not reset.
+      // (During a swap a fresh worker takes the queue, so there is nothing to wait for.)
+      if (reason === 'stop') await new Promise((resolve) => setTimeout(resolve, options.lingerMs));
       // net.Server's close, not http.Server's: the latter also drops idle keep-alive connections
       // at once, and a client that was just sending on one would see its request cut off. Idle
       // ones close at the keep-alive timeout as the client expects; busy ones after their answer.

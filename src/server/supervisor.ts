@@ -103,7 +103,7 @@ export function runSupervisor(options: SupervisorOptions): void {
         new Promise<void>((resolve) => {
           if (worker.isDead()) return resolve();
           draining.add(worker);
-          const kill = setTimeout(() => worker.process.kill('SIGKILL'), options.drainMs + 5000);
+          const kill = setTimeout(() => worker.process.kill('SIGKILL'), options.drainMs + 10_000);
           worker.once('exit', () => {
             clearTimeout(kill);
             draining.delete(worker);

@@ -25,10 +25,13 @@ export interface OfficeSite {
   stop(): Promise<void>;
 }
 
-export async function startOfficeSite(extraEnv: Record<string, string> = {}): Promise<OfficeSite> {
-  const work = mkdtempSync(path.join(tmpdir(), 'ocop-office-'));
+/**
+ * A content folder in a git repository of its own, copied from `source` (content/ by default), with
+ * the settings a server and the office command need to edit, publish and keep accounts inside `work`.
+ */
+export function contentRepository(work: string, source = path.join(ROOT, 'content')) {
   const contentDir = path.join(work, 'content');
-  cpSync(path.join(ROOT, 'content'), contentDir, { recursive: true });
+  cpSync(source, contentDir, { recursive: true });
   const git = (...args: string[]) => execFileSync('git', args, { cwd: contentDir, encoding: 'utf8' });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
@@ -38,8 +41,14 @@ export async function startOfficeSite(extraEnv: Record<string, string> = {}): Pr
     OCOP_RELEASES_DIR: path.join(work, 'releases'),
     OCOP_PUBLISH_WORK_DIR: path.join(work, 'publish'),
     ORDERS_DB_PATH: path.join(work, 'orders.sqlite'),
-    ...extraEnv,
   };
+  return { contentDir, env, git };
+}
+
+export async function startOfficeSite(extraEnv: Record<string, string> = {}): Promise<OfficeSite> {
+  const work = mkdtempSync(path.join(tmpdir(), 'ocop-office-'));
+  const { contentDir, git, env: settings } = contentRepository(work);
+  const env = { ...settings, ...extraEnv };
   const server = await startBuiltServer(env);
   env.SITE_URL = server.url;
   const office = async (...args: string[]) =>

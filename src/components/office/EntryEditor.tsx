@@ -98,14 +98,17 @@ export default function EntryEditor(props: EditorProps) {
   const change = (path: (string | number)[], value: FormValue) => {
     setTouched(true);
     setStatus({ state: 'idle' });
+    // The server's words were about the values before this change; it is asked again shortly.
+    setServerErrors([]);
     setForm((current) => setAt(current, path, value) as FormRecord);
   };
 
   async function save() {
     setTouched(true);
+    // The schema here; the server checks the rest again as it saves (its last word wins).
     const checked = checkSchema(kind, data);
-    if (!checked.ok || serverErrors.length) {
-      if (!checked.ok) setErrors(checked.errors);
+    if (!checked.ok) {
+      setErrors(checked.errors);
       setStatus({ state: 'failed', message: 'Chưa lưu: hãy sửa các mục được đánh dấu.' });
       return;
     }
@@ -286,9 +289,11 @@ function FieldInput({ field, value, path, errorAt, onChange, isNew, referenceFor
             </button>
           </div>
         ))}
-        <button type="button" className="button--quiet button--small" onClick={() => onChange(path, [...items, emptyValue(node.item)])}>
-          Thêm {field.label.toLowerCase()}
-        </button>
+        {node.appendable !== false && (
+          <button type="button" className="button--quiet button--small" onClick={() => onChange(path, [...items, emptyValue(node.item)])}>
+            Thêm {field.label.toLowerCase()}
+          </button>
+        )}
       </fieldset>
     );
   }

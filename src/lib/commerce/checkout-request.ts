@@ -88,6 +88,8 @@ export interface CatalogueProduct {
   unit: string;
   price?: number;
   purchasable: boolean;
+  /** Its OCOP certificate was revoked: refused with its own reason, so the cart can say why. */
+  revoked?: boolean;
   producerId: string;
   producerName: string;
   imagePath: string;
@@ -117,6 +119,7 @@ export function priceCheckout(items: CheckoutBody['items'], lookup: (id: string)
   for (const [productId, quantity] of merged) {
     const product = lookup(productId);
     if (!product) return reject(422, 'unknown-product', productId);
+    if (product.revoked) return reject(422, 'certificate-revoked', productId);
     if (!product.purchasable || product.price === undefined) return reject(422, 'not-purchasable', productId);
     if (quantity > MAX_QUANTITY) return reject(400, 'invalid-quantity', productId);
     lines.push({ product: { ...product, price: product.price }, quantity });

@@ -21,6 +21,8 @@ export interface EntrySummary {
     group?: string;
     /** The certificate's state today: valid, expired, revoked, re-evaluating. */
     certificate: string;
+    /** The status the file records (an expired certificate is still `valid` there). */
+    certificateStatus?: string;
     expiresOn?: string;
     producerId?: string;
     producerName?: string;

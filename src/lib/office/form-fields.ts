@@ -17,7 +17,7 @@ export type FieldNode =
   | { type: 'date' }
   | { type: 'choice'; options: { value: string | number; label: string }[] }
   | { type: 'group'; fields: Field[] }
-  | { type: 'list'; item: FieldNode }
+  | { type: 'list'; item: FieldNode; /** False where items come from elsewhere (photos come from an upload). */ appendable?: false }
   | { type: 'map'; keys: { value: string; label: string }[]; item: FieldNode }
   | { type: 'reference'; to: EntryKind };
 
@@ -40,7 +40,9 @@ const REFERENCES: Partial<Record<EntryKind, Record<string, EntryKind>>> = {
   pointsOfSale: { 'carries.producers.*': 'producers', 'carries.products.*': 'products' },
   events: { 'booths.*.producer': 'producers' },
 };
-const FIXED: Partial<Record<EntryKind, string[]>> = { products: ['slug'] };
+const FIXED: Partial<Record<EntryKind, string[]>> = { products: ['slug', 'photos.*.file', 'photos.*.width', 'photos.*.height'] };
+/** Lists whose items are added by their own path, not typed in: a photo is uploaded (src/server/office/product-photos.ts). */
+const UPLOADED = new Set(['photos']);
 const MULTILINE = new Set(['description', 'address.asWritten', 'origin.asWritten', 'certificate.revocationReason']);
 
 type Def = { type: string; [key: string]: any };
@@ -88,7 +90,7 @@ function node(kind: EntryKind, schema: z.ZodType, path: string): FieldNode {
     case 'object':
       return { type: 'group', fields: fieldsOf(kind, schema, path) };
     case 'array':
-      return { type: 'list', item: node(kind, unwrap(d.element).inner, `${path}.*`) };
+      return { type: 'list', item: node(kind, unwrap(d.element).inner, `${path}.*`), ...(UPLOADED.has(path) && { appendable: false as const }) };
     case 'record': {
       const keys = Object.values(def(d.keyType).entries as Record<string, string>).map((value) => ({ value, label: optionLabel(path, value) }));
       return { type: 'map', keys, item: node(kind, unwrap(d.valueType).inner, `${path}.*`) };

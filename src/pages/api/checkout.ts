@@ -6,7 +6,8 @@ import { encodeOrderMetadata } from '../../lib/commerce/order-metadata.ts';
 import { pagePath } from '../../lib/paths.ts';
 import { catalogueLookup } from '../../server/catalogue-products.ts';
 import { getStripe, paymentsConfigured } from '../../server/config.ts';
-import { json, methodNotAllowed, readBodyWithin, refuseBadCheckoutHeaders } from '../../server/http.ts';
+import { json, methodNotAllowed, readBodyWithin } from '../../server/http.ts';
+import { refuseBadCheckoutHeaders } from '../../server/public-origin.ts';
 import { publicOrigin } from '../../server/public-origin.ts';
 import { bankTransferEnabled } from '../../server/payments.ts';
 

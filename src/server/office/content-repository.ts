@@ -121,11 +121,20 @@ export class ContentRepository {
     return this.settings.branch ? Promise.resolve(this.settings.branch) : this.git(['rev-parse', '--abbrev-ref', 'HEAD']).then((out) => out.trim());
   }
 
-  /** Brings the repository up to date with the remote; a divergence is a conflict, not a merge we guess at. */
+  /**
+   * Brings the repository up to date with the remote. An unreachable remote is a 503 (try again);
+   * a history that has diverged is a conflict, not a merge we guess at.
+   */
   private async pull(): Promise<void> {
     if (!this.settings.remote) return;
+    const branch = await this.branch;
     try {
-      await this.git(['pull', '--ff-only', '--no-rebase', this.settings.remote, await this.branch]);
+      await this.git(['fetch', '--quiet', this.settings.remote, branch]);
+    } catch (error) {
+      throw new ContentRepositoryError(`the content repository ${this.settings.remote} cannot be reached (${(error as Error).message}); nothing was written, try again shortly`);
+    }
+    try {
+      await this.git(['merge', '--ff-only', '--quiet', 'FETCH_HEAD']);
     } catch (error) {
       throw new ContentConflictError(`the content repository could not be brought up to date with ${this.settings.remote}: ${(error as Error).message}. Nothing was written; a developer needs to reconcile the two histories.`);
     }

@@ -250,7 +250,7 @@ export class EntryIndex {
     const producerName = (producer?.data.name as string | undefined) ?? undefined;
     const certificate = (entry.parsed?.certificate ?? data.certificate) as Certificate | undefined;
     const validity = certificate?.level ? certificateValidity(certificate, today) : undefined;
-    const photos = [data.photos, data.images].some((list) => Array.isArray(list) && list.length > 0);
+    const photos = Array.isArray(data.photos) && data.photos.length > 0;
     return {
       kind: entry.kind,
       id: entry.id,
@@ -262,6 +262,7 @@ export class EntryIndex {
         stars: typeof data.stars === 'number' ? data.stars : undefined,
         group: typeof data.group === 'string' ? data.group : undefined,
         certificate: validity?.state ?? 'unknown',
+        certificateStatus: certificate?.status,
         expiresOn: validity?.expiresOn ?? undefined,
         producerId: typeof data.producer === 'string' ? data.producer : undefined,
         producerName,

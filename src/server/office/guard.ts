@@ -30,9 +30,10 @@ export async function guardWorkspace(context: APIContext, next: MiddlewareNext):
     context.locals.office = { account };
   }
   const response = await next();
-  // Personal pages: never cached, never indexed, never sent as a referrer.
+  // Personal pages: never cached, never indexed, never sent as a referrer to another site. (Not
+  // no-referrer: under it browsers send `Origin: null` with the workspace's own form posts.)
   response.headers.set('Cache-Control', 'no-store');
   response.headers.set('X-Robots-Tag', 'noindex, nofollow');
-  response.headers.set('Referrer-Policy', 'no-referrer');
+  response.headers.set('Referrer-Policy', 'same-origin');
   return response;
 }

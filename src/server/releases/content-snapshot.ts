@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PHOTO_FOLDER } from '../../lib/photos.ts';
 
 /**
  * What a build reads from the content folder, as relative path → hash of the bytes. Photos are left
  * out: they are written once under names made from their own hash and served from the content
- * folder as they are, so no build ever needs to read or copy them (src/server/office/photos.ts).
+ * folder as they are, so no build ever needs to read or copy them (src/server/photos/).
  */
 export type ContentSnapshot = Map<string, string>;
 
-export const MEDIA_FOLDER = 'photos';
+export const MEDIA_FOLDER = PHOTO_FOLDER;
 
 const hashOf = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('hex');
 

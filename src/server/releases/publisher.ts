@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, symlink, unlink } from 'node:fs/promises';
 import { isLocked, tryLock } from '../file-lock.ts';
 import path from 'node:path';
 import { buildFailureReason } from '../../lib/build-failure.ts';
-import { contentFingerprint, freezeContent, type ContentSnapshot } from './content-snapshot.ts';
+import { MEDIA_FOLDER, contentFingerprint, freezeContent, type ContentSnapshot } from './content-snapshot.ts';
 import {
   codeCommit,
   newReleaseId,
@@ -96,6 +96,8 @@ function runBuild(settings: PublishSettings, outDir: string, id: string): Promis
     ...(settings.env ?? process.env),
     OCOP_OUT_DIR: outDir,
     OCOP_CONTENT_DIR: frozenDir(settings),
+    // Photos are not in the frozen copy: the build checks them where they are stored.
+    OCOP_PHOTOS_DIR: path.join(settings.contentDir, MEDIA_FOLDER),
     OCOP_CACHE_DIR: path.join(settings.workDir, 'astro-cache'),
     OCOP_BUILD_ID: id,
   };

@@ -3,7 +3,8 @@ import { MAX_BODY_BYTES, parseCheckoutBody, priceCheckout } from '../../../lib/c
 import { buildTransferOrder, transferCheckoutSchema } from '../../../lib/payments/transfer-checkout.ts';
 import { pagePath } from '../../../lib/paths.ts';
 import { catalogueLookup } from '../../../server/catalogue-products.ts';
-import { json, methodNotAllowed, readBodyWithin, refuseBadCheckoutHeaders } from '../../../server/http.ts';
+import { json, methodNotAllowed, readBodyWithin } from '../../../server/http.ts';
+import { refuseBadCheckoutHeaders } from '../../../server/public-origin.ts';
 import { bankTransferEnabled, getOrderStore, orderExpiryHours, orderNoticesOfSite, sendMailSoon, takeTransferCheckout } from '../../../server/payments.ts';
 import { createTransferOrder } from '../../../server/store/transfer-orders.ts';
 
