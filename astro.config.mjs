@@ -84,6 +84,10 @@ export default defineConfig({
   // time, and 'wasm-unsafe-eval' for its WebAssembly. Headers a <meta> cannot carry
   // (frame-ancestors, nosniff, referrer policy) come from the server: scripts/serve.ts.
   security: {
+    // Every route that takes a write checks Origin itself against the public origin and answers a
+    // JSON reason (src/server/public-origin.ts; the workspace's door, src/server/office/guard.ts).
+    // Astro's own check compares with the request's Host, which a client names, and answers text.
+    checkOrigin: false,
     csp: {
       directives: [
         "default-src 'self'",

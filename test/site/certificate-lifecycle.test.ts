@@ -33,8 +33,9 @@ const ok = (result: LifecycleResult): RawCertificate => {
 function writeProduct(content: string, slug: string, name: string, certificate: (raw: RawCertificate) => RawCertificate, producer = 'co-so-mau') {
   const file = path.join(content, 'products/banh-mau.md');
   const { data, body } = parseContentText(file, readFileSync(file, 'utf8'));
-  const { images, ...rest } = data;
-  void images;
+  // Its photos are stored under banh-mau's own folder: the copies go without.
+  const { photos, ...rest } = data;
+  void photos;
   const raw = { level: 'district', issuedBy: '2023-12-31', status: 'valid' };
   writeFileSync(path.join(content, `products/${slug}.md`), serialiseContent(file, { ...rest, name, slug, producer, certificate: certificate(raw) }, body));
 }

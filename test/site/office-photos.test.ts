@@ -10,7 +10,8 @@ import { ROOT } from '../support/server.ts';
  * test/site/content-validation.test.ts.)
  */
 const baseUrl = inject('baseUrl');
-const SITE_ORIGIN = 'http://localhost:4321';
+/** Test servers know their address (SITE_URL): their own origin is the site's. */
+const SITE_ORIGIN = new URL(baseUrl).origin;
 
 const upload = (origin: string) => {
   const form = new FormData();
