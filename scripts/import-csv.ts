@@ -1,9 +1,10 @@
-// Imports one appendix table (CSV or TSV) of certified products into content/.
-// Usage: npm run import -- <table.csv> --document <id> --province "<name>" [--section "<label>"]
-//        [--legacy-groups] [--certified-by province] [--overwrite] [--dry-run]
+// Imports tables of certified products (XLSX, CSV or TSV, recognised by content) into content/.
+// Usage: npm run import -- <table.xlsx|csv|tsv> [more tables…] --document <id> --province "<name>"
+//        [--section "<label>"] [--sheet "<name>"] [--legacy-groups] [--certified-by province]
+//        [--overwrite] [--dry-run]
 import { parseArgs } from 'node:util';
-import { SOURCE_DOCUMENTS, type SourceDocumentId } from '../src/lib/sources.ts';
-import { importTables, printReport } from './lib/import-tables.ts';
+import type { CertificateLevel } from '../src/lib/certificate.ts';
+import { importTables, runImportCommand } from './lib/import-tables.ts';
 import { loadCorrections } from './lib/seeds.ts';
 
 const { values, positionals } = parseArgs({
@@ -12,6 +13,7 @@ const { values, positionals } = parseArgs({
     document: { type: 'string' },
     province: { type: 'string' },
     section: { type: 'string' },
+    sheet: { type: 'string' },
     'legacy-groups': { type: 'boolean', default: false },
     'certified-by': { type: 'string' },
     content: { type: 'string', default: 'content' },
@@ -20,34 +22,26 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const documentId = values.document as SourceDocumentId | undefined;
-if (positionals.length !== 1 || !documentId || !values.province) {
-  console.error('usage: npm run import -- <table.csv> --document <id> --province "<name>" [--section …] [--overwrite] [--dry-run]');
-  process.exit(2);
-}
-if (!(documentId in SOURCE_DOCUMENTS)) {
-  console.error(`unknown --document "${documentId}"; known: ${Object.keys(SOURCE_DOCUMENTS).join(', ')} (add it to src/lib/sources.ts)`);
-  process.exit(2);
-}
-const certifiedBy = values['certified-by'];
-if (certifiedBy && !['district', 'province', 'national'].includes(certifiedBy)) {
-  console.error('--certified-by must be district, province or national');
+const { document, province } = values;
+if (positionals.length === 0 || !document || !province) {
+  console.error('usage: npm run import -- <table.xlsx|csv|tsv> … --document <id> --province "<name>" [--section …] [--sheet …] [--overwrite] [--dry-run]');
   process.exit(2);
 }
 
-const report = importTables({
-  contentDir: values.content!,
-  tables: [{
-    file: positionals[0],
-    document: documentId,
-    province: values.province,
-    section: values.section,
-    legacyGroups: values['legacy-groups'],
-    certifiedBy: certifiedBy as 'district' | 'province' | 'national' | undefined,
-  }],
-  corrections: loadCorrections(),
-  overwrite: values.overwrite,
-  dryRun: values['dry-run'],
-});
-printReport(report);
-if (values['dry-run']) console.log('(dry run: nothing was written)');
+runImportCommand(() =>
+  importTables({
+    contentDir: values.content!,
+    tables: positionals.map((file) => ({
+      file,
+      document,
+      province,
+      section: values.section,
+      sheet: values.sheet,
+      legacyGroups: values['legacy-groups'],
+      certifiedBy: values['certified-by'] as CertificateLevel | undefined,
+    })),
+    corrections: loadCorrections(),
+    overwrite: values.overwrite,
+    dryRun: values['dry-run'],
+  }),
+);

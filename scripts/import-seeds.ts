@@ -1,7 +1,7 @@
 // Imports every official seed table listed in scripts/seeds/seeds.json into content/.
 // Re-running it changes nothing; hand edits to fields the tables also give are kept and reported.
 import { parseArgs } from 'node:util';
-import { importTables, printReport } from './lib/import-tables.ts';
+import { importTables, runImportCommand } from './lib/import-tables.ts';
 import { loadCorrections, loadSeedTables } from './lib/seeds.ts';
 
 const { values } = parseArgs({
@@ -12,11 +12,12 @@ const { values } = parseArgs({
   },
 });
 
-const report = importTables({
-  contentDir: values.content!,
-  tables: loadSeedTables(),
-  corrections: loadCorrections(),
-  overwrite: values.overwrite,
-  dryRun: values['dry-run'],
-});
-printReport(report);
+runImportCommand(() =>
+  importTables({
+    contentDir: values.content!,
+    tables: loadSeedTables(),
+    corrections: loadCorrections(),
+    overwrite: values.overwrite,
+    dryRun: values['dry-run'],
+  }),
+);

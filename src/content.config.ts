@@ -8,6 +8,7 @@ import {
   producerSchema,
   productSchema,
   regionSchema,
+  sourceDocumentSchema,
   type MissingPhotoFile,
 } from './lib/content-schemas.ts';
 import { PHOTO_FOLDER, photoFileNames } from './lib/photos.ts';
@@ -50,4 +51,6 @@ export const collections = {
   }),
   events: defineCollection({ loader: files('events', '**/*.yaml'), schema: eventSchema(reference('producers')) }),
   regions: defineCollection({ loader: files('regions', '**/*.yaml'), schema: regionSchema }),
+  /** The official documents content cites in `source.document`. */
+  sources: defineCollection({ loader: files('sources', '**/*.yaml'), schema: sourceDocumentSchema }),
 };

@@ -1,38 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readAppendixTable, type RowProblem } from '../../src/lib/importer/appendix-table.ts';
-import { delimiterFor, parseDelimitedRecords } from '../../src/lib/csv/parse.ts';
-import { mergeImported, type KeptEdit } from '../../src/lib/importer/merge.ts';
-import {
-  applyCorrections,
-  buildProducer,
-  buildProduct,
-  producerKey,
-  productOrigin,
-  uniqueSlug,
-  type ProducerRecord,
-  type Correction,
-  type TableImport,
-} from '../../src/lib/importer/records.ts';
-import type { Province } from '../../src/lib/regions.ts';
-import { readFolder, serialise, writeIfChanged, type ContentFile, type Data } from './content-files.ts';
+import { ImportRequestError, planImport, type ContentFileText, type ImportPlan, type ImportPlanRow, type PlanTable } from '../../src/lib/importer/plan.ts';
+import type { Correction, TableImport } from '../../src/lib/importer/records.ts';
+import { checkTableSize, readTableFile, TableFileError } from '../../src/lib/importer/table-file.ts';
+import { writeIfChanged } from './content-files.ts';
 
-/** Fields that say what the source document says; everything else belongs to the office once created. */
-// supply: only when the table has supply columns (a hand-edited value is kept and reported).
-const PRODUCT_OWNED = ['name', 'stars', 'potentialFiveStar', 'producer', 'origin', 'certificate.level', 'certificate.issuedBy', 'source', 'supply'];
-const PRODUCER_OWNED = ['name', 'address', 'geo', 'source'];
-
+/**
+ * `npm run import` and `npm run import:seeds` around the pure plan (src/lib/importer/plan.ts):
+ * read the content folder and the tables, plan, print, and write unless it is a dry run.
+ */
 export interface TableSpec extends TableImport {
   file: string;
-}
-
-export interface ImportReport {
-  created: string[];
-  updated: string[];
-  unchanged: number;
-  kept: Array<KeptEdit & { file: string }>;
-  overwritten: Array<KeptEdit & { file: string }>;
-  problems: Array<RowProblem & { file: string }>;
+  /** The worksheet of an XLSX file; the first visible one otherwise. */
+  sheet?: string;
 }
 
 export interface ImportOptions {
@@ -41,102 +21,82 @@ export interface ImportOptions {
   corrections?: Correction[];
   overwrite?: boolean;
   dryRun?: boolean;
+  log?: (line: string) => void;
 }
 
-const sourceKey = (data: Data) => {
-  const source = data.source as { document?: string; row?: string } | undefined;
-  return `${source?.document}#${source?.row}`;
-};
+const CONTENT_FOLDERS = ['products', 'producers', 'regions', 'sources'];
 
-function loadProvinces(contentDir: string): Province[] {
-  return readFolder(path.join(contentDir, 'regions'), '.yaml').map(({ file, data }) => ({
-    id: path.basename(file, '.yaml'),
-    ...(data as Omit<Province, 'id'>),
-  }));
+/** The files the plan reads, with paths relative to the content folder. */
+export function readContentFolder(contentDir: string): ContentFileText[] {
+  return CONTENT_FOLDERS.flatMap((folder) => {
+    const dir = path.join(contentDir, folder);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /\.(md|yaml)$/.test(name))
+      .sort()
+      .map((name) => ({ path: `${folder}/${name.split(path.sep).join('/')}`, text: readFileSync(path.join(dir, name), 'utf8') }));
+  });
 }
 
-/** Imports appendix tables into content/products and content/producers. Re-running changes nothing. */
-export function importTables(options: ImportOptions): ImportReport {
-  const { contentDir, corrections = [], overwrite = false, dryRun = false } = options;
-  const report: ImportReport = { created: [], updated: [], unchanged: 0, kept: [], overwritten: [], problems: [] };
-  const provinces = loadProvinces(contentDir);
-  const productsDir = path.join(contentDir, 'products');
-  const producersDir = path.join(contentDir, 'producers');
-  const products = readFolder(productsDir, '.md');
-  const producers = readFolder(producersDir, '.yaml');
-
-  const productBySource = new Map(products.map((file) => [sourceKey(file.data), file]));
-  const takenSlugs = new Set(products.map((file) => String(file.data.slug)));
-  const producerIdByKey = new Map(
-    producers.map((file) => [producerKey(String(file.data.name)), path.basename(file.file, '.yaml')]),
-  );
-  const producerFiles = new Map(producers.map((file) => [path.basename(file.file, '.yaml'), file]));
-  /** The record each producer was first written from, to spot products made elsewhere. */
-  const producersWritten = new Map<string, ProducerRecord>();
-
-  const save = (target: string, existing: ContentFile | undefined, imported: Data, owned: string[]) => {
-    const merged = mergeImported(existing?.data, imported, owned, overwrite);
-    report.kept.push(...merged.kept.map((edit) => ({ ...edit, file: target })));
-    report.overwritten.push(...merged.overwritten.map((edit) => ({ ...edit, file: target })));
-    const text = serialise(target, merged.data, existing?.body ?? '');
-    const changed = dryRun ? true : writeIfChanged(target, text);
-    if (!existing) report.created.push(target);
-    else if (changed && (!dryRun || merged.overwritten.length)) report.updated.push(target);
-    else report.unchanged++;
-  };
-
-  for (const table of options.tables) {
-    const text = readFileSync(table.file, 'utf8');
-    const records = parseDelimitedRecords(text, delimiterFor(table.file, text));
-    const parsed = readAppendixTable(records.map((record) => record.cells), undefined, records.map((record) => record.line));
-    report.problems.push(...parsed.problems.map((problem) => ({ ...problem, file: table.file })));
-
-    let rowAbove: { producer: string; address: string } | undefined;
-    for (const original of parsed.rows) {
-      const corrected = applyCorrections(original, table.document, corrections);
-      const notes = corrected.notes;
-      // "Same producer as above" means the producer as corrected on the row above.
-      const row = original.producerFromRowAbove && rowAbove ? { ...corrected.row, ...rowAbove } : corrected.row;
-      rowAbove = { producer: row.producer, address: row.address };
-      const key = producerKey(row.producer);
-      let producerId = producerIdByKey.get(key);
-      const producer = buildProducer(row, table, provinces, notes.filter((note) => !note.startsWith('product:')));
-      producerId ??= producer.id;
-      producerIdByKey.set(key, producerId);
-      // A producer listed on several rows is written once, from its first row.
-      if (!producersWritten.has(producerId) && !row.producerFromRowAbove) {
-        producersWritten.set(producerId, producer);
-        const { id: _id, ...producerData } = producer;
-        const target = path.join(producersDir, `${producerId}.yaml`);
-        save(target, producerFiles.get(producerId), producerData, PRODUCER_OWNED);
-      }
-
-      const existing = productBySource.get(`${table.document}#${producer.source.row}`);
-      const slug = existing ? String(existing.data.slug) : uniqueSlug(row.product, row.producer, takenSlugs);
-      takenSlugs.add(slug);
-      const home = producersWritten.get(producerId) ?? producer;
-      const origin = productOrigin(row, home, table, provinces);
-      const product = buildProduct(row, table, producerId, slug, notes, origin);
-      const target = existing?.file ?? path.join(productsDir, `${slug}.md`);
-      // An inferred group stays the importer's until the office confirms one (groupInferred: false).
-      const owned = existing?.data.groupInferred === false ? PRODUCT_OWNED : [...PRODUCT_OWNED, 'group'];
-      save(target, existing, product as unknown as Data, owned);
-    }
+/** A table file as rows; a file that is no table throws a TableFileError naming it. */
+export function readTable(spec: TableSpec, log: (line: string) => void = console.log): PlanTable {
+  const name = path.basename(spec.file);
+  try {
+    checkTableSize(statSync(spec.file).size);
+    const table = readTableFile(new Uint8Array(readFileSync(spec.file)), { sheet: spec.sheet });
+    if (table.sheet) log(`${name}: sheet "${table.sheet}"${table.otherSheets?.length ? ` (not read: ${table.otherSheets.map((s) => `"${s}"`).join(', ')}; choose with --sheet)` : ''}`);
+    const { file: _file, sheet: _sheet, ...options } = spec;
+    return { ...options, name, rows: table.rows };
+  } catch (error) {
+    if (error instanceof TableFileError) throw new TableFileError(`${spec.file}: ${error.message}`);
+    throw error;
   }
-  return report;
 }
 
-export function printReport(report: ImportReport, log: (line: string) => void = console.log): void {
-  log(`created ${report.created.length}, updated ${report.updated.length}, unchanged ${report.unchanged}`);
-  for (const file of report.updated) log(`  updated ${file}`);
-  for (const edit of report.kept) {
-    log(`  kept hand-edited ${edit.file} ${edit.field}: file has ${JSON.stringify(edit.fileValue)}, table says ${JSON.stringify(edit.importedValue)} (use --overwrite to replace)`);
+/** Reads, plans, prints and (unless dryRun) writes. Re-running it changes nothing. */
+export function importTables(options: ImportOptions): ImportPlan {
+  const { contentDir, dryRun = false, log = console.log } = options;
+  const plan = planImport({
+    files: readContentFolder(contentDir),
+    tables: options.tables.map((spec) => readTable(spec, log)),
+    corrections: options.corrections,
+    overwrite: options.overwrite,
+  });
+  printPlan(plan, { everyRow: dryRun, log });
+  if (dryRun) log('(dry run: nothing was written)');
+  else for (const file of plan.writes) writeIfChanged(path.join(contentDir, file.path), file.text);
+  return plan;
+}
+
+const show = (value: unknown) => (value === undefined ? '(none)' : JSON.stringify(value));
+
+function describeRow(row: ImportPlanRow): string[] {
+  const where = row.reason ? `line ${row.line}: ${row.reason}` : `${row.file}${row.producerFile ? ` + ${row.producerFile}` : ''}`;
+  const lines = [`  ${row.outcome.padEnd(10)} ${row.table}:${String(row.line).padEnd(5)} ${(row.row ?? '').padEnd(7)} ${row.product ?? row.cells.join(' | ').replace(/\n/g, ' / ')} → ${where}`];
+  for (const change of row.changes) lines.push(`      ${change.file} ${change.field}: ${show(change.from)} → ${show(change.to)}`);
+  for (const edit of row.kept) {
+    lines.push(`      kept hand-edited ${edit.file} ${edit.field}: file has ${show(edit.fileValue)}, table says ${show(edit.importedValue)} (use --overwrite to replace)`);
   }
-  for (const edit of report.overwritten) {
-    log(`  overwrote ${edit.file} ${edit.field}: was ${JSON.stringify(edit.fileValue)}, now ${JSON.stringify(edit.importedValue)}`);
+  for (const warning of row.warnings) lines.push(`      imported without: ${warning}`);
+  return lines;
+}
+
+/** The four-way table: every row in a dry run; otherwise what changed, was kept or was refused. */
+export function printPlan(plan: ImportPlan, { everyRow = false, log = console.log }: { everyRow?: boolean; log?: (line: string) => void } = {}): void {
+  const { counts } = plan;
+  log(`new ${counts.new}, changed ${counts.changed}, unchanged ${counts.unchanged}, unreadable ${counts.unreadable} (${plan.writes.length} files to write)`);
+  for (const row of plan.rows) {
+    if (everyRow || row.outcome !== 'unchanged' || row.kept.length || row.warnings.length) for (const line of describeRow(row)) log(line);
   }
-  if (report.problems.length) log(`rows that could not be imported (${report.problems.length}):`);
-  for (const problem of report.problems) {
-    log(`  ${problem.file}:${problem.line}: ${problem.reason} | ${problem.cells.map((c) => c.replace(/\n/g, ' / ')).join(' | ')}`);
+}
+
+/** Runs an import command: a request or table that cannot be read is a message and exit code 2, not a stack trace. */
+export function runImportCommand(run: () => unknown): void {
+  try {
+    run();
+  } catch (error) {
+    if (!(error instanceof ImportRequestError || error instanceof TableFileError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
   }
 }

@@ -15,6 +15,8 @@ import { effectiveSupply, type SupplyFacts } from '../lib/supply.ts';
  */
 export type ProductEntry = CollectionEntry<'products'>;
 export type ProducerEntry = CollectionEntry<'producers'>;
+/** An official document (content/sources/<id>.yaml). */
+export type SourceDocumentEntry = CollectionEntry<'sources'>;
 
 export interface Product {
   id: string;
@@ -61,6 +63,9 @@ export interface Catalogue {
   regions: CollectionEntry<'regions'>[];
   /** The OCOP office the reports name, by province as certified ("An Giang"). */
   officeByProvince: Map<string, OcopOffice>;
+  /** The official documents, oldest first. */
+  sources: SourceDocumentEntry[];
+  sourceById: Map<string, SourceDocumentEntry>;
 }
 
 const placeholders = import.meta.glob<{ default: ImageMetadata }>('../assets/placeholders/*.png', { eager: true });
@@ -102,14 +107,15 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string | undef
 const byName = (a: { data: { name: string } }, b: { data: { name: string } }) => a.data.name.localeCompare(b.data.name, 'vi');
 
 async function loadCatalogue(): Promise<Catalogue> {
-  const [productEntries, producers, pointsOfSale, events, regions] = await Promise.all([
+  const [productEntries, producers, pointsOfSale, events, regions, sources] = await Promise.all([
     getCollection('products'),
     getCollection('producers'),
     getCollection('pointsOfSale'),
     getCollection('events'),
     getCollection('regions'),
+    getCollection('sources'),
   ]);
-  const problems = findIntegrityProblems({ products: productEntries, producers, pointsOfSale, events });
+  const problems = findIntegrityProblems({ products: productEntries, producers, pointsOfSale, events, sources });
   if (problems.length) throw new ContentIntegrityError(problems);
 
   const day = today();
@@ -153,6 +159,8 @@ async function loadCatalogue(): Promise<Catalogue> {
     events,
     regions,
     officeByProvince: new Map(regions.flatMap((r) => (r.data.ocopOffice ? [[r.data.name, r.data.ocopOffice] as const] : []))),
+    sources: sources.sort((a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id)),
+    sourceById: new Map(sources.map((source) => [source.id, source])),
   };
 }
 
@@ -165,6 +173,10 @@ export async function findProduct(slug: string): Promise<Product | undefined> {
 export async function findProducer(id: string): Promise<ProducerEntry | undefined> {
   return (await getCatalogue()).producerById.get(id);
 }
+
+/** The document a product, producer or place cites; undefined for sample data. */
+export const citedDocument = (catalogue: Pick<Catalogue, 'sourceById'>, source: { document: string }) =>
+  catalogue.sourceById.get(source.document);
 
 /** The product's name to show in a locale: English pages prefer the English name. */
 export function displayName(product: Pick<Product, 'data' | 'english'>, locale: 'vi' | 'en'): string {

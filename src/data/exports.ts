@@ -1,5 +1,5 @@
-import { getCatalogue, groupBy, isListedProduct, type Catalogue, type Product } from './catalogue.ts';
-import { SOURCE_DOCUMENTS, type SourceDocument } from '../lib/sources.ts';
+import { citedDocument, getCatalogue, groupBy, isListedProduct, type Catalogue, type Product } from './catalogue.ts';
+import { documentCitation } from '../lib/sources.ts';
 import { shortPath } from '../lib/short-links.ts';
 import { productPath } from '../lib/paths.ts';
 import { slugify } from '../lib/text.ts';
@@ -10,7 +10,7 @@ import { type ExportMeta, type ExportRecord } from '../lib/exports/records.ts';
 export function productRecord(product: Product, catalogue: Catalogue, site: URL): ExportRecord {
   const { data, producer, validity } = product;
   const supply = supplyCells(product.supply);
-  const source: SourceDocument | undefined = data.source.document === 'sample' ? undefined : SOURCE_DOCUMENTS[data.source.document];
+  const source = citedDocument(catalogue, data.source);
   return {
     id: product.slug,
     name: data.name,
@@ -38,7 +38,7 @@ export function productRecord(product: Product, catalogue: Catalogue, site: URL)
     geo_precision: producer.data.geo.precision,
     page_url: new URL(productPath(product.slug), site).href,
     short_link: new URL(shortPath('product', product.id), site).href,
-    source_document: source ? [source.issuer, source.number, source.title].filter(Boolean).join(', ') : 'sample',
+    source_document: source ? documentCitation(source.data) : 'sample',
     source_row: [data.source.section, data.source.row].filter(Boolean).join(' / ') || null,
     price_vnd: data.price?.amount ?? null,
     price_unit: data.price?.unit ?? null,
@@ -60,15 +60,12 @@ export function productRecord(product: Product, catalogue: Catalogue, site: URL)
 export const DATA_LICENCE =
   'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/): dùng lại tự do, ghi nguồn "OCOP Việt Nam" và văn bản nguồn / free to reuse, credit "OCOP Vietnam" and the source documents';
 
-/** The documents as one list (their literal types differ: not every one has a number). */
-export const sourceDocuments = (): SourceDocument[] => Object.values(SOURCE_DOCUMENTS);
-
-export function exportMeta(title: string, today: string): ExportMeta {
+export function exportMeta(title: string, catalogue: Pick<Catalogue, 'sources' | 'today'>): ExportMeta {
   return {
     title,
     licence: DATA_LICENCE,
-    sources: sourceDocuments().map((d) => [d.issuer, d.number, d.title, d.date].filter(Boolean).join(', ')),
-    generatedOn: today,
+    sources: catalogue.sources.map(({ data }) => `${documentCitation(data)}, ${data.date}`),
+    generatedOn: catalogue.today,
   };
 }
 

@@ -6,7 +6,6 @@ import { PRODUCER_KINDS, PRODUCT_GROUPS } from './groups.ts';
 import { ACCOUNT_NAME, ACCOUNT_NUMBER, isKnownBankBin } from './payments/banks.ts';
 import { PHOTO_FILE, type ProductPhoto } from './photos.ts';
 import { PUBLISHED_TOTAL_IDS } from './published-totals.ts';
-import { SOURCE_DOCUMENT_IDS } from './sources.ts';
 import { CAPACITY_PERIODS, QUALITY_SCHEMES } from './supply.ts';
 
 /**
@@ -47,14 +46,48 @@ export const addressSchema = z.object({
   currentProvince: z.string().min(1),
 });
 
-/** Where a fact came from: an official document, or sample data made up to demonstrate a feature. */
+/** `source.document` of sample content: made up to demonstrate a feature, labelled so everywhere. */
+export const SAMPLE_SOURCE = 'sample';
+
+/**
+ * Where a fact came from: an official document (the id of its file in content/sources/, checked
+ * across files by src/lib/integrity.ts), or sample data made up to demonstrate a feature.
+ */
 export const sourceSchema = z.object({
-  document: z.enum([...SOURCE_DOCUMENT_IDS, 'sample']),
+  document: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    message: `document must be the name of a file in content/sources/ without .yaml, e.g. "ag-95-2024", or "${SAMPLE_SOURCE}"`,
+  }),
   section: z.string().optional(),
   row: z.string().optional(),
   /** Corrections and judgements made while importing, in plain words. */
   notes: z.array(z.string()).default([]),
 });
+
+/**
+ * An official document the catalogue's facts come from (content/sources/<id>.yaml): a province's
+ * report or decision listing certified products. Content cites it by id in `source.document`.
+ */
+export const sourceDocumentSchema = z
+  .object({
+    title: z.string().min(1, { message: 'give the title as the document writes it' }),
+    /** The body that issued it, e.g. "UBND tỉnh Kiên Giang". */
+    issuer: z.string().min(1, { message: 'give the body that issued the document' }),
+    /** Its number, e.g. "352/BC-UBND"; some plans have none. */
+    number: z.string().optional(),
+    date: isoDate,
+    /** The latest day a certificate listed in it can have been issued (products get it as certificate.issuedBy). */
+    listedAsOf: isoDate,
+    /** The copy under shared/seeds/, for the reports the catalogue started from. */
+    file: z.string().min(1).optional(),
+    /** Where anyone can read the document. */
+    url: z.url({ protocol: /^https?$/, message: 'url must be a web address starting https:// or http://' }).optional(),
+  })
+  .refine((d) => d.file !== undefined || d.url !== undefined, {
+    message: 'give the web address where the document can be read (url)',
+    path: ['url'],
+  });
+
+export type SourceDocumentData = z.output<typeof sourceDocumentSchema>;
 
 /** Fields every certificate has, the current one and those it renewed (`previous`). */
 const certificateFields = {

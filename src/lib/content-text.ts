@@ -1,4 +1,5 @@
-import { parse, stringify } from 'yaml';
+import yaml from 'js-yaml';
+import { stringify } from 'yaml';
 
 /**
  * Content files as text, the way the OCOP office and developers write them: YAML for producers,
@@ -19,6 +20,13 @@ export class ContentSyntaxError extends Error {}
 
 export const isMarkdownFile = (file: string) => file.endsWith('.md');
 
+/**
+ * js-yaml reads (as Astro's content loader does; ten times faster than `yaml`, which matters at
+ * 30,000 files), with the YAML 1.2 core schema so dates stay the text the file holds. `yaml`
+ * writes, in the layout every content file already has.
+ */
+const parse = (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA });
+
 /** Parses a content file's text; a YAML mistake becomes a ContentSyntaxError naming the file. */
 export function parseContentText(file: string, text: string): ContentText {
   try {
@@ -30,7 +38,7 @@ export function parseContentText(file: string, text: string): ContentText {
     return { data: (parse(text) as ContentData | null) ?? {}, body: '' };
   } catch (error) {
     if (error instanceof ContentSyntaxError) throw error;
-    throw new ContentSyntaxError(`${file}: ${(error as Error).message}`);
+    throw new ContentSyntaxError(`${file}: ${(error as Error).message.split("\n")[0]}`);
   }
 }
 

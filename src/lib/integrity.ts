@@ -2,6 +2,8 @@
  * Checks across collections that a single schema cannot see: references that point nowhere and
  * slugs used twice. Every problem names the file and the field, like a schema error does.
  */
+import { SAMPLE_SOURCE } from './content-schemas.ts';
+
 export interface Entry<T> {
   id: string;
   filePath?: string;
@@ -11,11 +13,16 @@ export interface Entry<T> {
 type Ref = { id: string } | string;
 const refId = (ref: Ref) => (typeof ref === 'string' ? ref : ref.id);
 
+/** Every entry cites where its facts come from: a document of content/sources/, or "sample". */
+type Cited = { source: { document: string } };
+
 export interface CatalogueEntries {
-  products: Entry<{ slug: string; producer: Ref }>[];
-  producers: Entry<{ address: { province: string } }>[];
-  pointsOfSale: Entry<{ carries: { producers: Ref[]; products: Ref[] } }>[];
-  events: Entry<{ booths: { producer: Ref }[] }>[];
+  products: Entry<Cited & { slug: string; producer: Ref }>[];
+  producers: Entry<Cited & { address: { province: string } }>[];
+  pointsOfSale: Entry<Cited & { carries: { producers: Ref[]; products: Ref[] } }>[];
+  events: Entry<Cited & { booths: { producer: Ref }[] }>[];
+  /** The official documents (content/sources/); their data is not looked at. */
+  sources: Entry<unknown>[];
 }
 
 const where = (entry: Entry<unknown>, collection: string) => entry.filePath ?? `${collection}/${entry.id}`;
@@ -38,10 +45,15 @@ export function findIntegrityIssues(entries: CatalogueEntries, contentRoot = 'co
   const issues: IntegrityIssue[] = [];
   const producerIds = new Set(entries.producers.map((producer) => producer.id));
   const productIds = new Set(entries.products.map((product) => product.id));
+  const sourceIds = new Set(entries.sources.map((source) => source.id));
   const problem = (entry: Entry<unknown>, collection: keyof CatalogueEntries, field: string, message: string) =>
     issues.push({ file: where(entry, collection), collection, id: entry.id, field, message });
   const missing = (entry: Entry<unknown>, collection: keyof CatalogueEntries, field: string, kind: string, id: string, folder: string) =>
     problem(entry, collection, field, `no ${kind} "${id}" exists (expected ${contentRoot}/${folder}/${id}.${folder === 'products' ? 'md' : 'yaml'})`);
+  const checkSource = (entry: Entry<Cited>, collection: keyof CatalogueEntries) => {
+    const document = entry.data.source.document;
+    if (document !== SAMPLE_SOURCE && !sourceIds.has(document)) missing(entry, collection, 'source.document', 'source document', document, 'sources');
+  };
 
   const slugOwners = new Map<string, Entry<unknown>>();
   for (const product of entries.products) {
@@ -53,7 +65,9 @@ export function findIntegrityIssues(entries: CatalogueEntries, contentRoot = 'co
     } else {
       slugOwners.set(product.data.slug, product);
     }
+    checkSource(product, 'products');
   }
+  for (const producer of entries.producers) checkSource(producer, 'producers');
   for (const point of entries.pointsOfSale) {
     point.data.carries.producers.forEach((ref, i) => {
       if (!producerIds.has(refId(ref))) missing(point, 'pointsOfSale', `carries.producers.${i}`, 'producer', refId(ref), 'producers');
@@ -61,11 +75,13 @@ export function findIntegrityIssues(entries: CatalogueEntries, contentRoot = 'co
     point.data.carries.products.forEach((ref, i) => {
       if (!productIds.has(refId(ref))) missing(point, 'pointsOfSale', `carries.products.${i}`, 'product', refId(ref), 'products');
     });
+    checkSource(point, 'pointsOfSale');
   }
   for (const event of entries.events) {
     event.data.booths.forEach((booth, i) => {
       if (!producerIds.has(refId(booth.producer))) missing(event, 'events', `booths.${i}.producer`, 'producer', refId(booth.producer), 'producers');
     });
+    checkSource(event, 'events');
   }
   return issues;
 }

@@ -67,6 +67,7 @@ describe('content validation fails the build, naming file and field', () => {
   const cases: Array<[string, (dir: string) => void, string, RegExp]> = [
     ['stars 6', edit(PRODUCT, /^stars: 3$/m, 'stars: 6'), PRODUCT, /stars.*3, 4 or 5/],
     ['unknown producer', edit(PRODUCT, /^producer: co-so-mau$/m, 'producer: khong-ton-tai'), PRODUCT, /"producer".*khong-ton-tai/],
+    ['unknown source document', edit(PRODUCT, /document: sample/, 'document: ag-96-2025'), PRODUCT, /"source\.document".*no source document "ag-96-2025".*content\/sources\/ag-96-2025\.yaml/],
     ['latitude outside Vietnam', edit(PRODUCER, /lat: 10\.56/, 'lat: 48.85'), PRODUCER, /geo\.lat.*inside Vietnam/],
     ['expiresOn before issuedOn', edit(PRODUCT, /issuedOn: 2024-05-01/, 'issuedOn: 2024-05-01\n  expiresOn: 2023-01-01'), PRODUCT, /certificate\.expiresOn.*before issuedOn/],
     ['unknown group', edit(PRODUCT, /^group: food$/m, 'group: toys'), PRODUCT, /group.*must be one of/],

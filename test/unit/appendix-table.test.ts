@@ -158,6 +158,26 @@ describe('tables of candidates without stars', () => {
   });
 });
 
+describe('readAppendixTable header', () => {
+  it('finds the header below title rows, and skips a row numbering the columns', () => {
+    const text = [
+      'PHỤ LỤC II,,,',
+      'DANH SÁCH SẢN PHẨM OCOP NĂM 2023,,,',
+      'STT,Tên sản phẩm,Chủ thể,Xếp hạng',
+      '(1),(2),(3),(4)',
+      '1,Mắm cá linh,HTX Đồng Tiến,3 sao',
+    ].join('\n');
+    const table = readAppendixTable(parseDelimited(text));
+    expect(table.problems).toEqual([]);
+    expect(table.rows.map(({ line, product }) => [line, product])).toEqual([[5, 'Mắm cá linh']]);
+  });
+
+  it('looks no further than ten rows', () => {
+    const text = [...Array.from({ length: 10 }, (_, i) => `Dòng ${i + 1},,`), 'STT,Tên sản phẩm,Chủ thể', '1,Mắm,HTX'].join('\n');
+    expect(readAppendixTable(parseDelimited(text)).problems).toEqual([{ line: 1, cells: ['Dòng 1', '', ''], reason: expect.stringMatching(/first 10 rows/) }]);
+  });
+});
+
 describe('readAppendixTable problems', () => {
   it('reports a header without product and producer columns', () => {
     const table = readAppendixTable(parseDelimited('A,B,C\n1,2,3'));

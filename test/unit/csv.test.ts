@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delimiterFor, parseDelimited } from '../../src/lib/csv/parse.ts';
+import { parseDelimited, sniffDelimiter } from '../../src/lib/csv/parse.ts';
 
 describe('parseDelimited', () => {
   it('splits plain rows', () => {
@@ -72,14 +72,18 @@ describe('parseDelimited', () => {
   });
 });
 
-describe('delimiterFor', () => {
-  it('goes by the file extension', () => {
-    expect(delimiterFor('table.tsv', 'a,b,c')).toBe('\t');
-    expect(delimiterFor('TABLE.CSV', 'a\tb\tc')).toBe(',');
+describe('sniffDelimiter', () => {
+  it('counts delimiters in the first lines, not inside quoted cells', () => {
+    expect(sniffDelimiter('Số TT\tTên sản phẩm\tChủ thể\n1\t"Bánh, kẹo"\tHTX')).toBe('\t');
+    expect(sniffDelimiter('STT,Sản phẩm,Chủ thể\tx')).toBe(',');
+    expect(sniffDelimiter('STT;"Tên sản phẩm, loại";Chủ thể;Xếp hạng\n1;Mắm;HTX;3 sao')).toBe(';');
   });
 
-  it('otherwise counts delimiters in the header line', () => {
-    expect(delimiterFor('table.txt', 'Số TT\tTên sản phẩm\tChủ thể\n1,2,3,4')).toBe('\t');
-    expect(delimiterFor('table', 'STT,Sản phẩm,Chủ thể\tx')).toBe(',');
+  it('reads a title line above the header by its empty cells, and ignores a byte-order mark', () => {
+    expect(sniffDelimiter('\uFEFFPHỤ LỤC II;;;\nSTT;Tên sản phẩm;Chủ thể;Xếp hạng')).toBe(';');
+  });
+
+  it('takes the comma when nothing tells', () => {
+    expect(sniffDelimiter('Tên sản phẩm')).toBe(',');
   });
 });

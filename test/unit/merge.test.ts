@@ -16,14 +16,14 @@ describe('mergeImported', () => {
   it('creates a new file from the import, as a copy', () => {
     const data = imported();
     const result = mergeImported(undefined, data, OWNED);
-    expect(result).toEqual({ data, kept: [], overwritten: [] });
+    expect(result).toEqual({ data, kept: [], overwritten: [], added: [] });
     expect(result.data).not.toBe(data);
     expect(result.data.certificate).not.toBe(data.certificate);
   });
 
   it('reports nothing for an unchanged file', () => {
     const result = mergeImported(imported(), imported(), OWNED);
-    expect(result).toEqual({ data: imported(), kept: [], overwritten: [] });
+    expect(result).toEqual({ data: imported(), kept: [], overwritten: [], added: [] });
   });
 
   it('compares objects regardless of key order', () => {
@@ -86,13 +86,14 @@ describe('mergeImported', () => {
     expect(overwritten.data.certificate).toEqual({ level: 'province', issuedBy: '2020-12-31', status: 'revoked', decision: '123/QĐ-UBND' });
   });
 
-  it('fills an owned field the file lacks without reporting it, creating parents as needed', () => {
+  it('fills an owned field the file lacks, creating parents as needed, and lists it as added', () => {
     const { certificate: _, ...existing } = imported();
     const result = mergeImported({ ...existing, name: undefined }, imported(), OWNED);
     expect(result.data.name).toBe('Rượu nếp Xuân An');
     expect(result.data.certificate).toEqual({ level: 'province', issuedBy: '2020-12-31' });
     expect(result.kept).toEqual([]);
     expect(result.overwritten).toEqual([]);
+    expect(result.added.map((edit) => edit.field)).toEqual(['name', 'certificate.level', 'certificate.issuedBy']);
   });
 
   it('ignores owned fields the import does not give', () => {

@@ -27,8 +27,8 @@ const row = (fields: Partial<AppendixRow>): AppendixRow => ({
   ...fields,
 });
 
-const kienGiangTable = { document: 'kg-352-2021', province: 'Kiên Giang', section: 'Phụ lục 01', legacyGroups: true, certifiedBy: 'province' } as const;
-const anGiangTable = { document: 'ag-95-2024', province: 'An Giang' } as const;
+const kienGiangTable = { document: 'kg-352-2021', listedAsOf: '2020-12-31', province: 'Kiên Giang', section: 'Phụ lục 01', legacyGroups: true, certifiedBy: 'province' } as const;
+const anGiangTable = { document: 'ag-95-2024', listedAsOf: '2023-12-31', province: 'An Giang' } as const;
 
 describe('rowKey', () => {
   it('prefixes the section numeral', () => {

@@ -7,6 +7,7 @@ import {
   producerSchema,
   productSchema,
   regionSchema,
+  sourceDocumentSchema,
 } from '../../src/lib/content-schemas.ts';
 import { loadProvinces } from './helpers.ts';
 
@@ -186,8 +187,10 @@ describe('productSchema', () => {
     expect(productSchema().safeParse({ ...validProduct(), marketplaces: { ebay: 'https://ebay.com/x' } }).success).toBe(false);
   });
 
-  it('rejects an unknown source document', () => {
-    expectIssueAt(productSchema(), { ...validProduct(), source: { document: 'rumour' } }, ['source', 'document']);
+  // Whether the document exists is a check across files (integrity.test.ts); the schema checks its form.
+  it('rejects a source document that cannot be a file name', () => {
+    expectIssueAt(productSchema(), { ...validProduct(), source: { document: 'Báo cáo 95' } }, ['source', 'document']);
+    expect(productSchema().safeParse({ ...validProduct(), source: { document: 'sample' } }).success).toBe(true);
   });
 
   it('uses the producer reference it is given', () => {
@@ -321,6 +324,29 @@ describe('isoDate', () => {
     expect(isoDate.parse(new Date('2024-02-29T00:00:00Z'))).toBe('2024-02-29');
     expect(isoDate.parse(' 2024-02-29 ')).toBe('2024-02-29');
     expect(isoDate.safeParse('29/02/2024').success).toBe(false);
+  });
+});
+
+describe('sourceDocumentSchema', () => {
+  const document = () => ({
+    title: 'Báo cáo kết quả thực hiện Chương trình OCOP năm 2023, Phụ lục II',
+    issuer: 'Sở Nông nghiệp và PTNT tỉnh An Giang',
+    number: '95/BC-SNNPTNT',
+    date: new Date('2024-03-13'),
+    listedAsOf: '2023-12-31',
+    url: 'https://angiang.gov.vn/bao-cao-95.pdf',
+  });
+
+  it('accepts a document with a web address, dates as YAML gives them', () => {
+    expect(sourceDocumentSchema.parse(document())).toMatchObject({ date: '2024-03-13', listedAsOf: '2023-12-31' });
+  });
+
+  it('needs a web address (or the seed file) and the date certificates are listed as of', () => {
+    const { url: _url, ...withoutUrl } = document();
+    expectIssueAt(sourceDocumentSchema, withoutUrl, ['url']);
+    expect(sourceDocumentSchema.safeParse({ ...withoutUrl, file: '003_b6e00c1f699f26a0.txt' }).success).toBe(true);
+    expectIssueAt(sourceDocumentSchema, { ...document(), listedAsOf: '31/12/2023' }, ['listedAsOf']);
+    expectIssueAt(sourceDocumentSchema, { ...document(), url: 'ftp://angiang.gov.vn/x' }, ['url']);
   });
 });
 

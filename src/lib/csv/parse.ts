@@ -7,7 +7,7 @@ export interface DelimitedRecord {
 }
 
 /** RFC 4180 CSV (or TSV) parsing: quoted fields may hold commas, tabs, quotes ("") and line breaks. */
-export function parseDelimited(text: string, delimiter: ',' | '\t' = ','): string[][] {
+export function parseDelimited(text: string, delimiter: Delimiter = ','): string[][] {
   return parseDelimitedRecords(text, delimiter).map((record) => record.cells);
 }
 
@@ -16,7 +16,7 @@ export function parseDelimited(text: string, delimiter: ',' | '\t' = ','): strin
  * csv-parse does the reading; provinces' tables are typed by hand, so a stray quote inside an
  * unquoted cell is a character (relax_quotes) and rows may have fewer cells than the header.
  */
-export function parseDelimitedRecords(text: string, delimiter: ',' | '\t' = ','): DelimitedRecord[] {
+export function parseDelimitedRecords(text: string, delimiter: Delimiter = ','): DelimitedRecord[] {
   // One line-end convention, so a line break inside a quoted cell reads the same from any editor.
   const input = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   let parsed: Array<{ record: string[]; info: { lines: number } }>;
@@ -37,10 +37,25 @@ export function parseDelimitedRecords(text: string, delimiter: ',' | '\t' = ',')
   return records.filter((record) => record.cells.some((cell) => cell.trim() !== ''));
 }
 
-/** Picks the delimiter from the file name, or from the header line when the name does not say. */
-export function delimiterFor(fileName: string, text: string): ',' | '\t' {
-  if (/\.tsv$/i.test(fileName)) return '\t';
-  if (/\.csv$/i.test(fileName)) return ',';
-  const header = text.split('\n', 1)[0];
-  return header.split('\t').length > header.split(',').length ? '\t' : ',';
+export type Delimiter = ',' | '\t' | ';';
+const DELIMITERS: readonly Delimiter[] = [',', '\t', ';'];
+const SNIFFED_LINES = 10;
+
+/**
+ * The delimiter a table is written with, from its content, never its file name: the one that
+ * splits its first lines into the most cells, quoted cells not counted. Excel writes ";" where the
+ * decimal separator is a comma (as in Vietnamese settings); a title line above the header still
+ * carries the delimiters of its empty cells.
+ */
+export function sniffDelimiter(text: string): Delimiter {
+  const counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  let lines = 0;
+  for (const char of text.replace(/^\uFEFF/, '')) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && char === '\n' && ++lines >= SNIFFED_LINES) break;
+    else if (!quoted && counts.has(char as Delimiter)) counts.set(char as Delimiter, counts.get(char as Delimiter)! + 1);
+  }
+  // Ties go to the comma, then the tab: the order of DELIMITERS.
+  return DELIMITERS.reduce((best, d) => (counts.get(d)! > counts.get(best)! ? d : best));
 }

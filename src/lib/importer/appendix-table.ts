@@ -37,6 +37,9 @@ export interface AppendixTable {
 
 type Column = 'number' | 'product' | 'producer' | 'address' | 'rating';
 
+/** How far down the header row may be. */
+const HEADER_SEARCH_ROWS = 10;
+
 /** Folded header words for each column; "chủ thẻ" is a typo the Kiên Giang table really has. */
 const HEADER_WORDS: ReadonlyArray<readonly [Column, RegExp]> = [
   ['number', /^(stt|so tt|so thu tu|tt)$/],
@@ -75,13 +78,23 @@ export function splitProducerCell(cell: string): { producer: string; address: st
  * the right line even after multi-line cells; without it, records are numbered from 1.
  */
 export function readAppendixTable(cells: string[][], defaultRating?: StarRating, lines?: number[]): AppendixTable {
-  const [header, ...body] = cells;
-  const columns = mapColumns(header ?? []);
+  const lineOf = (index: number) => lines?.[index] ?? index + 1;
   const problems: RowProblem[] = [];
-  if (columns.product === undefined || columns.producer === undefined) {
-    problems.push({ line: 1, cells: header ?? [], reason: 'header names no product and producer columns' });
+  // Title lines may stand above the header ("PHỤ LỤC II …"), as in the reports' own tables.
+  const headerIndex = cells.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => {
+    const found = mapColumns(row);
+    return found.product !== undefined && found.producer !== undefined;
+  });
+  if (headerIndex < 0) {
+    problems.push({ line: lineOf(0), cells: cells[0] ?? [], reason: `header names no product and producer columns ("Tên sản phẩm", "Chủ thể") in the first ${HEADER_SEARCH_ROWS} rows` });
     return { rows: [], problems };
   }
+  const header = cells[headerIndex];
+  const columns = mapColumns(header);
+  // Official tables often number their columns under the header: (1), (2), (3)…
+  const numbering = cells[headerIndex + 1]?.every((cell) => /^\(?\d*\)?$/.test(cell.trim())) ? 1 : 0;
+  const firstRow = headerIndex + 1 + numbering;
+  const body = cells.slice(firstRow);
   const supplyAt = supplyColumns(header);
   const rows: AppendixRow[] = [];
   let section = '';
@@ -91,7 +104,7 @@ export function readAppendixTable(cells: string[][], defaultRating?: StarRating,
     columns[column] === undefined ? '' : (row[columns[column]!] ?? '').trim();
 
   body.forEach((row, index) => {
-    const line = lines?.[index + 1] ?? index + 2;
+    const line = lineOf(firstRow + index);
     const number = cell(row, 'number');
     const product = tidySpaces(cell(row, 'product'));
     if (!product && number && !/^\d+$/.test(number)) {

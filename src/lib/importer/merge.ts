@@ -15,6 +15,8 @@ export interface MergeResult {
   data: Data;
   kept: KeptEdit[];
   overwritten: KeptEdit[];
+  /** Owned fields the file did not have, now set from the import (an existing file only). */
+  added: KeptEdit[];
 }
 
 function get(data: Data, path: string): unknown {
@@ -44,20 +46,21 @@ function canonical(value: unknown): string {
 export const sameValue = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 export function mergeImported(existing: Data | undefined, imported: Data, ownedFields: readonly string[], overwrite = false): MergeResult {
-  if (!existing) return { data: structuredClone(imported), kept: [], overwritten: [] };
+  if (!existing) return { data: structuredClone(imported), kept: [], overwritten: [], added: [] };
   const data = structuredClone(existing);
   const kept: KeptEdit[] = [];
   const overwritten: KeptEdit[] = [];
+  const added: KeptEdit[] = [];
   for (const field of ownedFields) {
     const importedValue = get(imported, field);
     const fileValue = get(existing, field);
     if (importedValue === undefined || sameValue(fileValue, importedValue)) continue;
     if (fileValue === undefined || overwrite) {
       set(data, field, importedValue);
-      if (fileValue !== undefined) overwritten.push({ field, fileValue, importedValue });
+      (fileValue === undefined ? added : overwritten).push({ field, fileValue, importedValue });
     } else {
       kept.push({ field, fileValue, importedValue });
     }
   }
-  return { data, kept, overwritten };
+  return { data, kept, overwritten, added };
 }

@@ -4,14 +4,14 @@ import type { CertificateLevel } from '../certificate.ts';
 import type { GeoPrecision } from '../geo.ts';
 import { inferProducerKind, inferProductGroup, type ProducerKind, type ProductGroup } from '../groups.ts';
 import { findDistrict, findDistrictInText, findProvince, DISTRICT_UNIT_WORD, type Province } from '../regions.ts';
-import { SOURCE_DOCUMENTS, type SourceDocumentId } from '../sources.ts';
 import { levelForStars } from '../stars.ts';
 import { foldVietnamese, slugify } from '../text.ts';
 import type { AppendixRow } from './appendix-table.ts';
 
 /** How one seed table is imported. */
 export interface TableImport {
-  document: SourceDocumentId;
+  /** The document the table comes from: the name of its file in content/sources/, without .yaml. */
+  document: string;
   /** Province of every row whose address does not name one. */
   province: string;
   /** Section label for tables without section headings, e.g. "Phụ lục 01". */
@@ -22,9 +22,14 @@ export interface TableImport {
   certifiedBy?: CertificateLevel;
 }
 
+/** A table with the date its document lists certificates as of (`listedAsOf` in content/sources/). */
+export interface DocumentTable extends TableImport {
+  listedAsOf: string;
+}
+
 /** A fix to one cell of one row, recorded in the content it produces. */
 export interface Correction {
-  document: SourceDocumentId;
+  document: string;
   row: string;
   field: 'product' | 'producer' | 'address';
   from: string;
@@ -39,7 +44,7 @@ export interface ProducerRecord {
   address: ParsedAddress & { asWritten: string; province: string; currentProvince: string };
   geo: { lat: number; lng: number; precision: GeoPrecision };
   contacts: Record<string, never>;
-  source: { document: SourceDocumentId; section: string; row: string; notes: string[] };
+  source: { document: string; section: string; row: string; notes: string[] };
 }
 
 export interface ProductRecord {
@@ -52,7 +57,7 @@ export interface ProductRecord {
   producer: string;
   origin?: { asWritten: string; district?: string; province: string };
   certificate: { level: CertificateLevel; issuedBy: string; status: 'valid' };
-  source: { document: SourceDocumentId; section: string; row: string; notes: string[] };
+  source: { document: string; section: string; row: string; notes: string[] };
   supply?: SupplyFacts;
 }
 
@@ -78,7 +83,7 @@ export function producerId(name: string): string {
 /** Applies the corrections listed for a row and returns the notes to record. */
 export function applyCorrections(
   row: AppendixRow,
-  document: SourceDocumentId,
+  document: string,
   corrections: readonly Correction[],
 ): { row: AppendixRow; notes: string[] } {
   const key = rowKey(row);
@@ -154,7 +159,7 @@ export function productOrigin(row: AppendixRow, producer: ProducerRecord, table:
 
 export function buildProduct(
   row: AppendixRow,
-  table: TableImport,
+  table: DocumentTable,
   producer: string,
   slug: string,
   notes: string[],
@@ -170,7 +175,7 @@ export function buildProduct(
     groupInferred: true,
     producer,
     ...(origin && { origin }),
-    certificate: { level, issuedBy: SOURCE_DOCUMENTS[table.document].listedAsOf, status: 'valid' },
+    certificate: { level, issuedBy: table.listedAsOf, status: 'valid' },
     source: { document: table.document, section: row.section || table.section || '', row: rowKey(row), notes },
     ...(row.supply && { supply: row.supply }),
   };

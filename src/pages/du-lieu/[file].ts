@@ -35,7 +35,7 @@ const TYPES: Record<DataFormat, string> = {
 export const GET: APIRoute<{ set: DataSet; format: DataFormat }> = async ({ props: { set, format }, site }) => {
   const catalogue = await getCatalogue();
   const records = set.products.map((p) => productRecord(p, catalogue, site!));
-  const meta = exportMeta(`OCOP – ${set.province ?? 'Việt Nam'}`, catalogue.today);
+  const meta = exportMeta(`OCOP – ${set.province ?? 'Việt Nam'}`, catalogue);
   const body = format === 'csv' ? recordsToCsv(records) : format === 'json' ? recordsToJson(records, meta) : recordsToGeoJson(records, meta);
   return new Response(body, { headers: { 'Content-Type': TYPES[format] } });
 };

@@ -76,6 +76,8 @@ export async function loadRegions(contentDir: string): Promise<RegionForScope[]>
 export class EntryIndex {
   private readonly entries = new Map<string, IndexedEntry>();
   private regions: RegionForScope[] = [];
+  /** The official documents (content/sources/<id>.yaml) entries may cite in source.document. */
+  private sourceIds: string[] = [];
   private readonly dirty = new Set<string>();
   /** Size and modification time each file had when last read, so a rescan reads only what changed. */
   private readonly stamps = new Map<string, string>();
@@ -133,6 +135,8 @@ export class EntryIndex {
 
   private async readRegions() {
     this.regions = await loadRegions(this.contentDir);
+    const sources = await readdir(path.join(this.contentDir, 'sources')).catch(() => [] as string[]);
+    this.sourceIds = sources.filter((name) => name.endsWith('.yaml')).map((name) => name.slice(0, -5));
   }
 
   /** Reads one entry's file again; a missing file removes the entry. */
@@ -163,7 +167,7 @@ export class EntryIndex {
     const files = [...this.dirty];
     this.dirty.clear();
     for (const file of files) {
-      if (file.startsWith('regions/')) await this.readRegions();
+      if (file.startsWith('regions/') || file.startsWith('sources/')) await this.readRegions();
       const entry = entryOfFile(file);
       if (entry) await this.reread(entry.kind, entry.id);
     }
@@ -223,7 +227,8 @@ export class EntryIndex {
       for (const entry of mine) entries.push({ id: entry.id, filePath: `content/${entryFile(kind, entry.id)}`, data: entry.parsed });
       return entries;
     };
-    return { products: list('products'), producers: list('producers'), pointsOfSale: list('pointsOfSale'), events: list('events') };
+    const sources = this.sourceIds.map((id) => ({ id, filePath: `content/sources/${id}.yaml`, data: {} }));
+    return { products: list('products'), producers: list('producers'), pointsOfSale: list('pointsOfSale'), events: list('events'), sources };
   }
 
   summaries(kind: EntryKind, today = todayInVietnam()): EntrySummary[] {
