@@ -59,6 +59,8 @@ const pageCache = defineMiddleware(async (context, next) => {
     if (hit) return respond(hit, encoding, { extra: [['X-Cache', 'hit']] });
   }
   const response = await next();
+  // A body refused as too big was not read to its end: the connection cannot carry another request.
+  if (response.status === 413) response.headers.set('Connection', 'close');
   // Astro's policy header replaces the server's frame-ancestors one: it must say it too.
   const csp = response.headers.get('Content-Security-Policy');
   if (csp !== null) response.headers.set('Content-Security-Policy', withFrameAncestors(csp));

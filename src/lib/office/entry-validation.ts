@@ -26,13 +26,17 @@ export function checkSchema(kind: EntryKind, data: unknown): Validated {
 }
 
 /**
- * The cross-file problems of one entry, given every other entry as the build would see them with
- * this one in place (`entries` already holds its new data).
+ * The cross-file problems of entries, given every entry as the build would see them with the
+ * changed ones in place, by `kind/id` (one pass, however many entries changed: an import may
+ * change thousands).
  */
-export function integrityErrors(kind: EntryKind, id: string, entries: CatalogueEntries): FieldError[] {
-  return findIntegrityIssues(entries)
-    .filter((issue) => issue.collection === kind && issue.id === id)
-    .map((issue) => ({ path: issue.field, message: issue.message }));
+export function integrityErrorsByEntry(entries: CatalogueEntries): Map<string, FieldError[]> {
+  const found = new Map<string, FieldError[]>();
+  for (const issue of findIntegrityIssues(entries)) {
+    const key = `${issue.collection}/${issue.id}`;
+    found.set(key, [...(found.get(key) ?? []), { path: issue.field, message: issue.message }]);
+  }
+  return found;
 }
 
 /**

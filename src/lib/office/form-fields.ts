@@ -130,3 +130,16 @@ export function fieldPaths(fields: readonly Field[]): string[] {
   for (const field of fields) visit(field, field.path, field.node);
   return paths;
 }
+
+/**
+ * The form with `source.document` as a choice of the documents content/sources/ holds (and
+ * "sample"): the schema only says it is an id, the workspace knows which ids exist.
+ */
+export function withDocumentChoices(fields: readonly Field[], documents: readonly { id: string; label: string }[]): Field[] {
+  const options = [...documents.map((document) => ({ value: document.id, label: document.label })), { value: 'sample', label: optionLabel('document', 'sample') }];
+  return fields.map((field) => {
+    if (field.path === 'source.document') return { ...field, node: { type: 'choice', options } };
+    if (field.node.type === 'group') return { ...field, node: { ...field.node, fields: withDocumentChoices(field.node.fields, documents) } };
+    return field;
+  });
+}

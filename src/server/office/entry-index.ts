@@ -189,6 +189,11 @@ export class EntryIndex {
     return [...this.entries.values()].filter((entry) => entry.kind === kind);
   }
 
+  /** The source documents content may cite (content/sources/<id>.yaml). */
+  sourceDocumentIds(): readonly string[] {
+    return this.sourceIds;
+  }
+
   regionList(): readonly RegionForScope[] {
     return this.regions;
   }
@@ -218,7 +223,7 @@ export class EntryIndex {
   }
 
   /** Every entry as the integrity check wants them, with the `replaced` ones standing in for their files. */
-  integrityEntries(replaced: readonly { kind: EntryKind; id: string; parsed: Record<string, unknown> }[] = []): CatalogueEntries {
+  integrityEntries(replaced: readonly { kind: EntryKind; id: string; parsed: Record<string, unknown> }[] = [], newSources: readonly string[] = []): CatalogueEntries {
     const list = (kind: EntryKind) => {
       const mine = replaced.filter((entry) => entry.kind === kind);
       const entries: Entry<any>[] = this.all(kind)
@@ -227,7 +232,7 @@ export class EntryIndex {
       for (const entry of mine) entries.push({ id: entry.id, filePath: `content/${entryFile(kind, entry.id)}`, data: entry.parsed });
       return entries;
     };
-    const sources = this.sourceIds.map((id) => ({ id, filePath: `content/sources/${id}.yaml`, data: {} }));
+    const sources = [...this.sourceIds, ...newSources].map((id) => ({ id, filePath: `content/sources/${id}.yaml`, data: {} }));
     return { products: list('products'), producers: list('producers'), pointsOfSale: list('pointsOfSale'), events: list('events'), sources };
   }
 

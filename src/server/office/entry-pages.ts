@@ -1,7 +1,8 @@
 import { todayInVietnam } from '../../lib/dates.ts';
 import { KINDS, type EntryKind } from '../../lib/office/entry-kinds.ts';
 import { listPage, type EntrySummary, type ListPage, type ListQuery } from '../../lib/office/entry-list.ts';
-import { formFields, type Field } from '../../lib/office/form-fields.ts';
+import { formFields, withDocumentChoices, type Field } from '../../lib/office/form-fields.ts';
+import { sourceDocuments } from './source-documents.ts';
 import { toForm, type FormRecord } from '../../lib/office/form-values.ts';
 import type { EntryPublishState } from '../../lib/office/publish-state.ts';
 import { covers } from '../../lib/office/scope.ts';
@@ -80,7 +81,7 @@ export async function viewEntry(account: OfficeAccount, kind: EntryKind, id: str
   if (!entry) return { status: 404 };
   const province = index.provinceOf(entry);
   if (!covers(account, province)) return { status: 403, province };
-  const fields = formFields(kind);
+  const fields = withDocumentChoices(formFields(kind), await sourceDocuments());
   const slug = typeof entry.data.slug === 'string' ? entry.data.slug : id;
   return {
     status: 200,

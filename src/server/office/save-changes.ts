@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { serialiseContent } from '../../lib/content-text.ts';
 import { ENTRY_ID, entryFile, KINDS, type EntryKind } from '../../lib/office/entry-kinds.ts';
-import { checkSchema, integrityErrors, type FieldError } from '../../lib/office/entry-validation.ts';
+import { checkSchema, integrityErrorsByEntry, type FieldError } from '../../lib/office/entry-validation.ts';
 import { covers, type OfficeScope } from '../../lib/office/scope.ts';
 import type { OfficeAccount } from './accounts.ts';
 import { ContentConflictError, ContentRepositoryError, type FileChange } from './content-repository.ts';
@@ -43,7 +43,12 @@ interface Checked {
 }
 
 /** Every check a save makes, without writing: the refusal, or the texts to write. */
-async function prepare(account: OfficeAccount, changes: readonly EntryChange[]): Promise<{ refused: SaveOutcome } | { checked: Checked[] }> {
+export interface SaveOptions {
+  /** Source documents added in the same commit (as attachments), which entries may already cite. */
+  newSources?: readonly string[];
+}
+
+async function prepare(account: OfficeAccount, changes: readonly EntryChange[], options: SaveOptions = {}): Promise<{ refused: SaveOutcome } | { checked: Checked[] }> {
   const scope: OfficeScope = { province: account.province };
   const index = await entryIndex();
   const errors: (FieldError & { entry: string })[] = [];
@@ -71,8 +76,9 @@ async function prepare(account: OfficeAccount, changes: readonly EntryChange[]):
 
   // Checked together: a product may name a producer created in the same change.
   const replaced = checked.map(({ change, parsed }) => ({ kind: change.kind, id: change.id, parsed }));
-  const entries = index.integrityEntries(replaced);
-  for (const { change, file } of checked) errors.push(...integrityErrors(change.kind, change.id, entries).map((error) => ({ ...error, entry: file })));
+  const entries = index.integrityEntries(replaced, options.newSources);
+  const problems = integrityErrorsByEntry(entries);
+  for (const { change, file } of checked) errors.push(...(problems.get(`${change.kind}/${change.id}`) ?? []).map((error) => ({ ...error, entry: file })));
   if (errors.length) return { refused: refuse(422, 'invalid-entry', undefined, errors) };
   for (const { change, file } of checked) {
     const province = index.provinceOf({ kind: change.kind, data: change.data }) ?? provinceAmong(change, checked, index);
@@ -97,8 +103,8 @@ export async function checkChanges(account: OfficeAccount, changes: readonly Ent
   return 'refused' in prepared ? prepared.refused : { ok: true, files: prepared.checked.map(({ file }) => file) };
 }
 
-export async function saveChanges(account: OfficeAccount, changes: readonly EntryChange[], message: string): Promise<SaveOutcome> {
-  const prepared = await prepare(account, changes);
+export async function saveChanges(account: OfficeAccount, changes: readonly EntryChange[], message: string, options: SaveOptions = {}): Promise<SaveOutcome> {
+  const prepared = await prepare(account, changes, options);
   if ('refused' in prepared) return prepared.refused;
   const { checked } = prepared;
   const index = await entryIndex();
