@@ -65,3 +65,22 @@ export async function overLimit(limit: keyof typeof LIMITS, key: string): Promis
 export function tooMany(retryAfterSeconds: number): Response {
   return json({ error: 'too-many-requests', retryAfter: retryAfterSeconds }, 429, { 'Retry-After': String(retryAfterSeconds) });
 }
+
+export interface ActionRequest {
+  account: OfficeAccount;
+  /** A JSON caller is answered in JSON; a plain form goes back to a page. */
+  wantsJson: boolean;
+  fields: Record<string, unknown>;
+}
+
+/** A workspace action's request (a form post or JSON), counted against the account's writes. */
+export async function actionRequest(context: Pick<APIContext, 'locals' | 'request'>): Promise<ActionRequest | Response> {
+  const account = officeAccount(context);
+  const limited = await overLimit('write', account.email);
+  if (limited) return limited;
+  const wantsJson = context.request.headers.get('content-type')?.includes('application/json') ?? false;
+  const fields = wantsJson
+    ? (((await context.request.json().catch(() => undefined)) ?? {}) as Record<string, unknown>)
+    : Object.fromEntries((await context.request.formData().catch(() => new FormData())).entries());
+  return { account, wantsJson, fields: fields && typeof fields === 'object' && !Array.isArray(fields) ? fields : {} };
+}

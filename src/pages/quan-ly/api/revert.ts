@@ -3,19 +3,15 @@ import { historyPath } from '../../../lib/office/paths.ts';
 import { json, methodNotAllowed } from '../../../server/http.ts';
 import { kindParam } from '../../../server/office/entry-api.ts';
 import { revertChange } from '../../../server/office/history.ts';
-import { officeAccount, overLimit } from '../../../server/office/requests.ts';
+import { actionRequest } from '../../../server/office/requests.ts';
 
 export const prerender = false;
 
 /** "Revert this change" from an entry's history: a form post (redirect back) or JSON. */
 export const POST: APIRoute = async (context) => {
-  const account = officeAccount(context);
-  const limited = await overLimit('write', account.email);
-  if (limited) return limited;
-  const wantsJson = context.request.headers.get('content-type')?.includes('application/json') ?? false;
-  const fields = wantsJson
-    ? ((await context.request.json().catch(() => ({}))) as Record<string, unknown>)
-    : Object.fromEntries((await context.request.formData().catch(() => new FormData())).entries());
+  const action = await actionRequest(context);
+  if (action instanceof Response) return action;
+  const { account, wantsJson, fields } = action;
   const kind = kindParam(String(fields.kind ?? ''));
   const id = String(fields.id ?? '');
   const commit = String(fields.commit ?? '');

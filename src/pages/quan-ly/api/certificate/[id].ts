@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { json, methodNotAllowed } from '../../../../server/http.ts';
 import { CERTIFICATE_ACTIONS, certificateAction, type CertificateAction } from '../../../../server/office/certificate-actions.ts';
-import { officeAccount, overLimit } from '../../../../server/office/requests.ts';
+import { actionRequest } from '../../../../server/office/requests.ts';
 
 export const prerender = false;
 
@@ -13,15 +13,10 @@ const safeReturn = (value: unknown) => (typeof value === 'string' && /^\/quan-ly
  * entry page (answered by going back there, saying what happened).
  */
 export const POST: APIRoute = async (context) => {
-  const account = officeAccount(context);
-  const limited = await overLimit('write', account.email);
-  if (limited) return limited;
+  const request = await actionRequest(context);
+  if (request instanceof Response) return request;
+  const { account, wantsJson, fields: input } = request;
   const id = context.params.id ?? '';
-  const wantsJson = context.request.headers.get('content-type')?.includes('application/json') ?? false;
-  const input = wantsJson
-    ? ((await context.request.json().catch(() => undefined)) as Record<string, unknown> | undefined)
-    : Object.fromEntries((await context.request.formData().catch(() => new FormData())).entries());
-  if (!input || typeof input !== 'object') return json({ error: 'malformed-body' }, 400);
   const action = CERTIFICATE_ACTIONS.find((known) => known === input.action) as CertificateAction | undefined;
   if (!action) return json({ error: 'unknown-action', message: `action must be one of: ${CERTIFICATE_ACTIONS.join(', ')}` }, 400);
   const outcome = await certificateAction(account, id, action, input);

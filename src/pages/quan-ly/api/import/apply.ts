@@ -1,20 +1,16 @@
 import type { APIRoute } from 'astro';
 import { IMPORT } from '../../../../lib/office/paths.ts';
 import { json, methodNotAllowed } from '../../../../server/http.ts';
-import { officeAccount, overLimit } from '../../../../server/office/requests.ts';
+import { actionRequest } from '../../../../server/office/requests.ts';
 import { applyUpload } from '../../../../server/office/table-import.ts';
 
 export const prerender = false;
 
 /** Applies a dry run (`upload`: its id) as one commit; a form goes back to the import page. */
 export const POST: APIRoute = async (context) => {
-  const account = officeAccount(context);
-  const limited = await overLimit('write', account.email);
-  if (limited) return limited;
-  const wantsJson = context.request.headers.get('content-type')?.includes('application/json') ?? false;
-  const fields = wantsJson
-    ? ((await context.request.json().catch(() => ({}))) as Record<string, unknown>)
-    : Object.fromEntries((await context.request.formData().catch(() => new FormData())).entries());
+  const action = await actionRequest(context);
+  if (action instanceof Response) return action;
+  const { account, wantsJson, fields } = action;
   const upload = String(fields.upload ?? '');
   const outcome = await applyUpload(account, upload);
   if (wantsJson) {
