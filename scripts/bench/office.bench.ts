@@ -80,7 +80,7 @@ const bench: Bench = {
       const entry = (await (await fetch(`${server.url}/quan-ly/api/entries/products/${slug}`, { headers: { Cookie: hanoi } })).json()) as { data: Record<string, unknown>; hash: string; body: string };
       const marker = `(sửa lúc ${Date.now()})`;
       const productPath = `/san-pham/${String(entry.data.slug)}/`;
-      const visitors = startVisitors(server.url, [productPath, '/tinh/ha-noi/', '/', '/tim-kiem/'], 50, true);
+      const visitors = startVisitors(server.url, [productPath, '/tinh/ha-noi/', '/', '/tim-kiem/'], 50, (body) => body.includes(marker));
       await new Promise((resolve) => setTimeout(resolve, 2000));
       console.log('  edit, publish under 50 visitors…');
       const save = await timed(() =>
@@ -99,7 +99,7 @@ const bench: Bench = {
       const records = await visitors.stop();
       const status = await readPublishStatus(env.OCOP_RELEASES_DIR);
       const failed = records.filter((record) => record.error || (record.status ?? 0) >= 500).length;
-      const stale = records.filter((record) => record.startedAt > switchedAt && record.path === productPath && !record.body?.includes(marker)).length;
+      const stale = records.filter((record) => record.startedAt > switchedAt && record.path === productPath && !record.matched).length;
       const load = os.loadavg()[0].toFixed(1);
 
       const ms = (value: number) => `${Math.round(value)} ms`;

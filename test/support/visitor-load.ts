@@ -11,7 +11,8 @@ export interface VisitRecord {
   /** Set when no answer came (connection reset, refused…). */
   error?: string;
   build?: string;
-  body?: string;
+  /** What `inspect` said of the body (bodies themselves are not kept: thousands of pages add up). */
+  matched?: boolean;
 }
 
 export interface VisitorLoad {
@@ -20,7 +21,7 @@ export interface VisitorLoad {
   stop(): Promise<VisitRecord[]>;
 }
 
-export function startVisitors(baseUrl: string, paths: readonly string[], clients = 50, keepBodies = false): VisitorLoad {
+export function startVisitors(baseUrl: string, paths: readonly string[], clients = 50, inspect?: (body: string) => boolean): VisitorLoad {
   const records: VisitRecord[] = [];
   let running = true;
   const loop = async (offset: number) => {
@@ -32,7 +33,7 @@ export function startVisitors(baseUrl: string, paths: readonly string[], clients
         const body = await response.text();
         record.status = response.status;
         record.build = response.headers.get('x-build') ?? undefined;
-        if (keepBodies) record.body = body;
+        if (inspect) record.matched = inspect(body);
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         record.error = cause?.code ?? cause?.message ?? (error as Error).message;
