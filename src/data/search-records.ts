@@ -17,11 +17,12 @@ function thumbnail(image: ImageMetadata): Promise<string> {
   return src;
 }
 
-/** What the search index holds for a product in one language: filters, sort keys and result metadata. */
-export async function productSearchRecord(product: Product, locale: Locale): Promise<SearchRecord> {
+/** The words a product is found by, in one language: what it is, its names, and (weighted little) its context. */
+export type SearchTexts = Pick<SearchRecord, 'kind' | 'lead' | 'names' | 'context'>;
+
+export function productSearchTexts(product: Product, locale: Locale): SearchTexts {
   const t = useTranslations(locale);
   const { data, producer } = product;
-  const place = [product.district, product.province].filter(Boolean).join(', ');
   const vietnamese = vietnameseNameParts(data.name);
   const english = product.english?.name;
   // English records weigh what the product is in English: the glossary's reading of the Vietnamese kind.
@@ -31,14 +32,31 @@ export async function productSearchRecord(product: Product, locale: Locale): Pro
       ? { kind: vietnamese.kind, lead: vietnamese.lead, names: [vietnamese.rest] }
       : // English puts the head noun last: "black rice" is rice, "rice paper" is paper.
         { kind: englishKind, lead: englishKind.split(/\s+/).filter((word) => /\p{L}/u.test(word)).at(-1), names: [english ?? '', data.name] };
+  return {
+    ...parts,
+    context: [
+      // On Vietnamese records the English name only helps visitors who type English there.
+      ...(locale === 'vi' && english ? [english] : []),
+      t(`group.${data.group}`),
+      producer.data.name,
+      producer.data.address.asWritten,
+      product.currentProvince,
+      t('stars.label', { stars: data.stars }),
+    ],
+  };
+}
+
+/** What the search index holds for a product in one language: filters, sort keys and result metadata. */
+export async function productSearchRecord(product: Product, locale: Locale): Promise<SearchRecord> {
+  const t = useTranslations(locale);
+  const { data, producer } = product;
+  const place = [product.district, product.province].filter(Boolean).join(', ');
   const schemes = certificationSchemes(product.supply).map((scheme) => SCHEME_LABELS[scheme]);
   return {
     url: productPath(product.slug, locale),
     locale,
     title: displayName(product, locale),
-    ...parts,
-    // On Vietnamese records the English name only helps visitors who type English there.
-    context: [...(locale === 'vi' && english ? [english] : []), t(`group.${data.group}`), producer.data.name, producer.data.address.asWritten, product.currentProvince, t('stars.label', { stars: data.stars })],
+    ...productSearchTexts(product, locale),
     filters: {
       province: product.currentProvince,
       certifiedProvince: product.province,

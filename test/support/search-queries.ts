@@ -81,7 +81,7 @@ export const NATIONAL_RANKED_QUERIES: RankedQuery[] = [
 export async function rankOf(page: Page, baseUrl: string, item: RankedQuery, depth = 20): Promise<number | undefined> {
   const searchPath = item.locale === 'vi' ? '/tim-kiem/' : '/en/search/';
   await page.goto(`${baseUrl}${searchPath}?q=${encodeURIComponent(item.query)}`);
-  // The status says "Đang tìm…" until Pagefind answers, then a count or "no products".
+  // The server's HTML holds the count (or "no products"); were the page waiting for an answer, it would say "Đang tìm…".
   await page.waitForFunction(() => /[^…\s]$/.test(document.querySelector('[data-status]')?.textContent?.trim() ?? '…'), undefined, { timeout: 20_000 });
   await page.waitForFunction(() => document.querySelectorAll('.result').length > 0 || !/\d/.test(document.querySelector('[data-status]')?.textContent ?? ''), undefined, { timeout: 20_000 });
   const found = await page.locator('.result').evaluateAll((items) =>
