@@ -4,6 +4,7 @@ import { useTranslations, type Locale } from '../i18n/ui.ts';
 import { placeName } from '../lib/address.ts';
 import { productPath } from '../lib/paths.ts';
 import { searchSortKeys } from '../lib/search.ts';
+import type { SearchEntry } from '../lib/search-entries.ts';
 import { vietnameseNameParts, type SearchRecord } from '../lib/search-record.ts';
 import { displayName, getCatalogue, type Product } from './catalogue.ts';
 import { productEnglishName } from './glossary.ts';
@@ -46,38 +47,49 @@ export function productSearchTexts(product: Product, locale: Locale): SearchText
   };
 }
 
-/** What the search index holds for a product in one language: filters, sort keys and result metadata. */
-export async function productSearchRecord(product: Product, locale: Locale): Promise<SearchRecord> {
+/** A product as the server's search reads it in one language: its result, filter values and sort keys. */
+export async function productSearchEntry(product: Product, locale: Locale): Promise<SearchEntry> {
   const t = useTranslations(locale);
   const { data, producer } = product;
-  const place = [product.district, product.province].filter(Boolean).join(', ');
   const schemes = certificationSchemes(product.supply).map((scheme) => SCHEME_LABELS[scheme]);
   return {
-    url: productPath(product.slug, locale),
-    locale,
-    title: displayName(product, locale),
-    ...productSearchTexts(product, locale),
+    hit: {
+      url: productPath(product.slug, locale),
+      title: displayName(product, locale),
+      stars: data.stars,
+      potential: data.potentialFiveStar,
+      producer: producer.data.name,
+      place: [product.district, product.province].filter(Boolean).join(', '),
+      image: await thumbnail(product.image),
+    },
     filters: {
-      province: product.currentProvince,
-      certifiedProvince: product.province,
-      district: product.district ? `${placeName(product.district)} (${product.province})` : undefined,
-      stars: t('stars.label', { stars: data.stars }),
-      group: t(`group.${data.group}`),
-      producerKind: t(`producer.kind.${producer.data.kind}`),
-      certificate: t(`certificate.state.${product.validity.state}`),
-      online: t(product.purchasable ? 'search.online.yes' : 'search.online.no'),
-      wholesale: t(hasWholesaleContact(product.supply) ? 'search.wholesale.yes' : 'search.wholesale.no'),
+      province: [product.currentProvince],
+      certifiedProvince: [product.province],
+      ...(product.district && { district: [`${placeName(product.district)} (${product.province})`] }),
+      stars: [t('stars.label', { stars: data.stars })],
+      group: [t(`group.${data.group}`)],
+      producerKind: [t(`producer.kind.${producer.data.kind}`)],
+      certificate: [t(`certificate.state.${product.validity.state}`)],
+      online: [t(product.purchasable ? 'search.online.yes' : 'search.online.no')],
+      wholesale: [t(hasWholesaleContact(product.supply) ? 'search.wholesale.yes' : 'search.wholesale.no')],
       // One value per scheme held; "none given" keeps the filter honest while no facts are published.
-      quality: schemes.length ? schemes : t('search.quality.none'),
+      quality: schemes.length ? schemes : [t('search.quality.none')],
     },
     sort: searchSortKeys({ ...data, certifiedOn: product.certifiedOn }),
-    meta: {
-      image: await thumbnail(product.image),
-      stars: String(data.stars),
-      potential: data.potentialFiveStar ? '1' : '0',
-      producer: producer.data.name,
-      place,
-    },
+  };
+}
+
+/** What the search index holds for a product in one language: its words, filters, sort keys and result metadata. */
+export async function productSearchRecord(product: Product, locale: Locale): Promise<SearchRecord> {
+  const { hit, filters, sort } = await productSearchEntry(product, locale);
+  return {
+    url: hit.url,
+    locale,
+    title: hit.title,
+    ...productSearchTexts(product, locale),
+    filters,
+    sort,
+    meta: { image: hit.image, stars: String(hit.stars), potential: hit.potential ? '1' : '0', producer: hit.producer, place: hit.place },
   };
 }
 

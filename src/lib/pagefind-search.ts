@@ -1,8 +1,6 @@
+import { searchAnswer, type FilterCounts, type SearchAnswer, type SearchHit } from './search-answer.ts';
 import type { SearchPlan } from './search-plan.ts';
-import { SEARCH_FILTERS, SEARCH_PAGE_SIZE, type SearchFilter, type SearchState } from './search.ts';
-
-/** Counts per filter value ("stars" → { "4 sao": 12 }), as Pagefind gives them. */
-export type FilterCounts = Record<string, Record<string, number>>;
+import { SEARCH_PAGE_SIZE, type SearchState } from './search.ts';
 
 /**
  * The part of Pagefind's search API a search uses. The browser's `pagefind.js` and the same file
@@ -12,60 +10,8 @@ export interface PagefindApi {
   search(
     term: string | null,
     options: { filters?: Record<string, { any: string[] }>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: Array<{ data(): Promise<{ url: string; meta: Record<string, string> }> }>; filters: FilterCounts }>;
+  ): Promise<{ results: Array<{ id: string; data(): Promise<{ url: string; meta: Record<string, string> }> }>; filters: FilterCounts }>;
   filters(): Promise<FilterCounts>;
-}
-
-/** One product in the results, with what a result shows: no further request is needed to draw it. */
-export interface SearchHit {
-  url: string;
-  title: string;
-  stars: number;
-  potential: boolean;
-  producer: string;
-  place: string;
-  image: string;
-}
-
-/** A filter as the panel offers it: its values, each with the number of results it holds. */
-export interface OfferedFilter {
-  name: SearchFilter;
-  values: Array<{ value: string; count: number }>;
-}
-
-/** One page of results, the count and the filters: all the search page draws, from the server or the browser. */
-export interface SearchAnswer {
-  total: number;
-  /** 1-based; pages hold SEARCH_PAGE_SIZE results. */
-  page: number;
-  hits: SearchHit[];
-  filters: OfferedFilter[];
-  /** Filters read from the query ("5 sao", "An Giang"). */
-  understood: string[];
-  /** The words searched for when one was misspelt ("nuoc mam phu quốc" for "… quok"). */
-  corrected?: string;
-  /** Districts (some 700 nationally) are offered only once a province is chosen: say so. */
-  districtsNeedProvince: boolean;
-}
-
-const hasProvince = (state: SearchState) => Boolean(state.filters.province?.length || state.filters.certifiedProvince?.length);
-
-/**
- * The filters to offer: every filter with a choice to make (two values or more), each value with its
- * count among the results. Districts only within the chosen provinces, where they have results.
- */
-export function offeredFilters(totals: FilterCounts, counts: FilterCounts, state: SearchState): OfferedFilter[] {
-  const offered: OfferedFilter[] = [];
-  for (const name of SEARCH_FILTERS) {
-    const all = Object.keys(totals[name] ?? {});
-    const checked = state.filters[name] ?? [];
-    let values = all;
-    if (name === 'district') values = hasProvince(state) ? all.filter((value) => (counts.district?.[value] ?? 0) > 0 || checked.includes(value)) : checked;
-    else if (all.length < 2) continue;
-    if (!values.length) continue;
-    offered.push({ name, values: values.map((value) => ({ value, count: counts[name]?.[value] ?? 0 })) });
-  }
-  return offered;
 }
 
 export function hitFromPagefind(data: { url: string; meta: Record<string, string> }): SearchHit {
@@ -81,24 +27,15 @@ export function hitFromPagefind(data: { url: string; meta: Record<string, string
   };
 }
 
-/** Runs a planned search on Pagefind and reads one page of its results. */
-export async function searchPagefind(
-  pagefind: PagefindApi,
-  totals: FilterCounts,
-  state: SearchState,
-  plan: SearchPlan,
-  page: number,
-): Promise<SearchAnswer> {
+/**
+ * A planned search done wholly by Pagefind, filters, order and counts included, reading each shown
+ * result's fragment: the browser's way when the server cannot answer. At national size its sort and
+ * counts take seconds (BENCHMARKS.md), which the server's search does itself (search-entries.ts).
+ */
+export async function searchPagefind(pagefind: PagefindApi, totals: FilterCounts, state: SearchState, plan: SearchPlan, page: number): Promise<SearchAnswer> {
   const filters = Object.fromEntries(Object.entries(plan.filters).map(([name, values]) => [name, { any: values! }]));
   const search = await pagefind.search(plan.text || null, { filters, sort: plan.sort });
   const from = (page - 1) * SEARCH_PAGE_SIZE;
   const shown = await Promise.all(search.results.slice(from, from + SEARCH_PAGE_SIZE).map((result) => result.data()));
-  return {
-    total: search.results.length,
-    page,
-    hits: shown.map(hitFromPagefind),
-    filters: offeredFilters(totals, search.filters, state),
-    understood: plan.understood,
-    districtsNeedProvince: !hasProvince(state) && Object.keys(totals.district ?? {}).length > 0,
-  };
+  return searchAnswer({ total: search.results.length, page, hits: shown.map(hitFromPagefind), totals, counts: search.filters }, state, plan);
 }

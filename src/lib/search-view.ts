@@ -1,5 +1,5 @@
 import { escapeHtml } from './escape.ts';
-import type { SearchAnswer, SearchHit } from './pagefind-search.ts';
+import type { SearchAnswer, SearchHit } from './search-answer.ts';
 import { choosePlural } from './plural.ts';
 import { SEARCH_PAGE_SIZE, searchStateToParams, type SearchFilter, type SearchState } from './search.ts';
 import { fillPlaceholders as fill } from './template.ts';

@@ -1,4 +1,5 @@
-import { searchPagefind, type FilterCounts, type PagefindApi, type SearchAnswer } from '../lib/pagefind-search.ts';
+import { searchPagefind, type PagefindApi } from '../lib/pagefind-search.ts';
+import type { FilterCounts, SearchAnswer } from '../lib/search-answer.ts';
 import { planSearch } from '../lib/search-plan.ts';
 import { SEARCH_RANKING } from '../lib/search-record.ts';
 import { chosenFilterCount, searchFiltersHtml, searchResultsHtml, searchStatus, type SearchLabels } from '../lib/search-view.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchAnswer } from '../../src/lib/pagefind-search.ts';
+import type { SearchAnswer } from '../../src/lib/search-answer.ts';
 import { chosenFilterCount, searchFiltersHtml, searchResultsHtml, searchStatus, type SearchLabels } from '../../src/lib/search-view.ts';
 import type { SearchState } from '../../src/lib/search.ts';
 

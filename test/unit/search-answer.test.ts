@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { offeredFilters, searchPagefind, type PagefindApi } from '../../src/lib/pagefind-search.ts';
+import { searchPagefind, type PagefindApi } from '../../src/lib/pagefind-search.ts';
+import { offeredFilters } from '../../src/lib/search-answer.ts';
 import type { SearchState } from '../../src/lib/search.ts';
 
 const TOTALS = {
@@ -39,7 +40,7 @@ describe('a search on Pagefind', () => {
   const pagefind: PagefindApi = {
     async search(term, options) {
       asked.push({ term, options });
-      return { results: pages.map((page) => ({ data: async () => (loaded.push(page.url), page) })), filters: { stars: { '4 sao': 30 } } };
+      return { results: pages.map((page) => ({ id: page.url, data: async () => (loaded.push(page.url), page) })), filters: { stars: { '4 sao': 30 } } };
     },
     filters: async () => TOTALS,
   };
