@@ -115,8 +115,12 @@ const host = process.env.HOST ?? '0.0.0.0';
 server.listen(port, host, () => {
   console.log(`OCOP catalogue listening on http://${host}:${port} (compressed for clients that accept it)`);
   // Load the catalogue now rather than on a visitor's first request (seconds at national size): a
-  // product page that does not exist makes the server read it, and answers 404.
+  // product page that does not exist makes the server read it, and answers 404. Then open the search
+  // index in each language the same way (a search without words).
   const local = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  fetch(`${server instanceof https.Server ? 'https' : 'http'}://${local}:${port}/san-pham/-/`).catch(() => undefined);
+  const origin = `${server instanceof https.Server ? 'https' : 'http'}://${local}:${port}`;
+  fetch(`${origin}/san-pham/-/`)
+    .then(() => Promise.all(['vi', 'en'].map((locale) => fetch(`${origin}/api/search?locale=${locale}`))))
+    .catch(() => undefined);
 });
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => server.close(() => process.exit(0)).closeAllConnections());
