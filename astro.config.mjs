@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { localePaths } from './src/lib/paths.ts';
 import { catalogueSitemap } from './src/integrations/catalogue-sitemap.ts';
+import { photoFilesInDev } from './src/integrations/photo-files-in-dev.ts';
 import { stylesInHead } from './src/integrations/styles-in-head.ts';
 import { resolveSiteUrl } from './src/lib/site-url.ts';
 
@@ -27,9 +28,11 @@ export default defineConfig({
   integrations: [
     react(),
     stylesInHead(),
+    photoFilesInDev(),
     sitemap({
-      // The cart, checkout results and shortlist are personal pages, not content to index.
-      filter: (page) => !/\/(gio-hang|thanh-toan|danh-sach-chon|en\/cart|en\/checkout|en\/shortlist)\//.test(new URL(page).pathname),
+      // The cart, checkout results and shortlist are personal pages, and the office workspace is
+      // private: not content to index.
+      filter: (page) => !/\/(gio-hang|thanh-toan|danh-sach-chon|en\/cart|en\/checkout|en\/shortlist|quan-ly)\//.test(new URL(page).pathname),
       // Both locales, each URL with its hreflang pair (the locales' paths differ, so the
       // integration's prefix-based i18n option cannot pair them).
       serialize(item) {
@@ -81,6 +84,10 @@ export default defineConfig({
   // time, and 'wasm-unsafe-eval' for its WebAssembly. Headers a <meta> cannot carry
   // (frame-ancestors, nosniff, referrer policy) come from the server: scripts/serve.ts.
   security: {
+    // Every route that takes a write checks Origin itself against the public origin and answers a
+    // JSON reason (src/server/public-origin.ts; the workspace's door, src/server/office/guard.ts).
+    // Astro's own check compares with the request's Host, which a client names, and answers text.
+    checkOrigin: false,
     csp: {
       directives: [
         "default-src 'self'",

@@ -1,11 +1,15 @@
 // Orders per producer, from the order store.
 // Usage: npm run orders -- [--db data/orders.sqlite] [--producer <id>] [--csv orders.csv]
 //          card (Stripe) orders: each producer's orders and subtotal, or CSV with --csv
-//        npm run orders -- transfers [--producer <id>]          bank-transfer order parts and their state
+//        npm run orders -- transfers [--producer <id>]          bank-transfer order parts and their state, then
+//          the transfers that paid nothing and need a person, each with what to do
+//        npm run orders -- resolve <transaction id> --note "refunded"   records that a person dealt with one
 //        npm run orders -- confirm|ship|deliver|cancel <reference> [--note "…"]
 //          a producer or the office records a transfer seen on the statement, a dispatch, a delivery
 //          or a cancellation, by the part's reference (OCOP…); confirming queues the producer's notice
 //        npm run orders -- expire                               writes down expired unpaid parts now
+//        npm run orders -- backup <file> | restore <file>       a consistent copy of the SQLite store, taken while
+//          servers run, and bringing one back (stop the servers first); PostgreSQL: pg_dump (README, Deployment)
 // The store is PostgreSQL when DATABASE_URL names it, else the SQLite file (--db).
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,9 +20,11 @@ import { orderNotices } from '../src/lib/payments/order-notices.ts';
 import type { PartEvent } from '../src/lib/payments/order-states.ts';
 import { pagePath } from '../src/lib/paths.ts';
 import { deliverOutbox, smtpTransport } from '../src/server/mail.ts';
+import { unsettledAdvice } from '../src/lib/payments/unsettled-payments.ts';
 import { cardOrderLines } from '../src/server/store/card-orders.ts';
 import { DEFAULT_ORDERS_DB_PATH, isPostgresUrl, openOrderStore } from '../src/server/store/open.ts';
-import { applyPartEvent, expireUnpaid, listParts } from '../src/server/store/transfer-orders.ts';
+import { BackupError, backupSqliteStore, restoreSqliteStore } from '../src/server/store/sqlite-backup.ts';
+import { applyPartEvent, expireUnpaid, listParts, resolveTransaction, unsettledTransactions } from '../src/server/store/transfer-orders.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,12 +40,36 @@ const [command, reference] = positionals;
 /** A mistake of the person at the keyboard: said plainly, no stack trace. */
 class UsageError extends Error {}
 const EVENTS: Record<string, PartEvent> = { confirm: 'confirm', ship: 'ship', deliver: 'deliver', cancel: 'cancel' };
+/** Who did it, and their note: kept with the change. */
+const cause = () => `cli:${process.env.USER ?? 'unknown'}${values.note ? `: ${values.note}` : ''}`;
+
 
 if (command === undefined) await listCardOrders();
-else if (command === 'transfers' || command === 'expire' || EVENTS[command]) await transferCommand(command);
+else if (command === 'transfers' || command === 'expire' || command === 'resolve' || EVENTS[command]) await transferCommand(command);
+else if (command === 'backup' || command === 'restore') await backupCommand(command, reference);
 else {
-  console.error(`Unknown command "${command}". Commands: transfers, confirm, ship, deliver, cancel, expire (or none for card orders).`);
+  console.error(`Unknown command "${command}". Commands: transfers, confirm, ship, deliver, cancel, expire, resolve, backup, restore (or none for card orders).`);
   process.exit(2);
+}
+
+async function backupCommand(name: 'backup' | 'restore', file: string | undefined) {
+  try {
+    if (!file) throw new BackupError(`Usage: npm run orders -- ${name} <file>`);
+    if (isPostgresUrl(process.env.DATABASE_URL)) {
+      throw new BackupError(`The order store is PostgreSQL (DATABASE_URL): use pg_dump -Fc and pg_restore --clean, as the README's Deployment section shows.`);
+    }
+    if (name === 'backup') {
+      backupSqliteStore(values.db, file);
+      console.log(`Order store ${values.db} copied to ${file}.`);
+    } else {
+      await restoreSqliteStore(file, values.db);
+      console.log(`Order store ${values.db} restored from ${file}.`);
+    }
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
 }
 
 async function transferCommand(name: string) {
@@ -51,14 +81,24 @@ async function transferCommand(name: string) {
         console.log(`${part.createdAt.slice(0, 16)}  ${part.reference}  ${part.state.padEnd(17)} ${formatVnd(part.amount, 'vi').padStart(12)}  ${part.producerName}`);
       }
       if (!parts.length) console.log('No bank-transfer orders yet.');
+      const unsettled = await unsettledTransactions(db);
+      if (unsettled.length) console.log(`\nTransfers that paid nothing and need a person (${unsettled.length}):`);
+      for (const t of unsettled) {
+        const part = t.reference ? ` for ${t.reference} (${t.partState})` : '';
+        console.log(`${t.receivedAt.slice(0, 16)}  ${t.transactionId}  ${t.outcome.padEnd(17)} ${formatVnd(t.amount, 'vi').padStart(12)}  to ${t.accountNumber}${part}, "${t.content}"`);
+        console.log(`    to do: ${unsettledAdvice(t.outcome, t.reference ?? undefined, 'en')}`);
+      }
+    } else if (name === 'resolve') {
+      if (!reference || !values.note) throw new UsageError('Usage: npm run orders -- resolve <transaction id> --note "what was done"');
+      if (!(await resolveTransaction(db, reference, cause()))) throw new UsageError(`No unsettled transfer has the id ${reference}.`);
+      console.log(`${reference}: resolved (${values.note}).`);
     } else if (name === 'expire') {
       console.log(`${await expireUnpaid(db)} unpaid part(s) expired.`);
     } else {
       if (!reference) throw new UsageError(`Usage: npm run orders -- ${name} <reference>`);
       const site = process.env.SITE_URL ?? 'http://localhost:4321';
       const notices = orderNotices({ orderUrl: (order) => `${new URL(site).origin}${pagePath('order', order.locale, order.id)}`, officeEmail: process.env.ORDERS_OFFICE_EMAIL });
-      const cause = `cli:${process.env.USER ?? 'unknown'}${values.note ? `: ${values.note}` : ''}`;
-      const result = await applyPartEvent(db, reference.toUpperCase(), EVENTS[name], cause, notices);
+      const result = await applyPartEvent(db, reference.toUpperCase(), EVENTS[name], cause(), notices);
       if (!result.ok) {
         throw new UsageError(result.reason === 'unknown-reference' ? `No order part has the reference ${reference}.` : `Cannot ${name} ${reference}: it is ${result.state}.`);
       }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import {
@@ -6,10 +8,23 @@ import {
   producerSchema,
   productSchema,
   regionSchema,
+  type MissingPhotoFile,
 } from './lib/content-schemas.ts';
+import { PHOTO_FOLDER, photoFileNames } from './lib/photos.ts';
 
 /** Tests point this at a fixture folder to prove that bad content fails the build. */
 const contentRoot = process.env.OCOP_CONTENT_DIR ?? './content';
+
+/**
+ * Photos are read where they are stored, never from a frozen copy of the content (publishing
+ * builds from one and names the real folder in OCOP_PHOTOS_DIR): they are written once under
+ * their own hash and never change, so every build sees the same files.
+ */
+const photosRoot = process.env.OCOP_PHOTOS_DIR ?? path.join(contentRoot, PHOTO_FOLDER);
+const missingPhotoFile: MissingPhotoFile = (slug, photo) =>
+  photoFileNames(photo)
+    .map((name) => path.join(photosRoot, slug, name))
+    .find((file) => !existsSync(file));
 
 /** Ids come from file names, never from a `slug` field, so a duplicate slug is caught, not merged. */
 const byFileName = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml|json)$/, '');
@@ -26,7 +41,7 @@ const files = (folder: string, pattern: string) =>
 export const collections = {
   products: defineCollection({
     loader: files('products', '**/*.md'),
-    schema: ({ image }) => productSchema(reference('producers'), image()),
+    schema: productSchema(reference('producers'), missingPhotoFile),
   }),
   producers: defineCollection({ loader: files('producers', '**/*.yaml'), schema: producerSchema }),
   pointsOfSale: defineCollection({

@@ -1,7 +1,9 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
 import { cachePolicy } from './lib/cache-policy.ts';
 import { LruCache } from './lib/lru-cache.ts';
 import { chooseEncoding, compress, isCompressibleType, MIN_COMPRESS_BYTES, type Encoding } from './server/compression.ts';
+import { withFrameAncestors } from './server/csp.ts';
+import { refuseUnknownImage } from './server/image-variants.ts';
 
 interface Cached {
   body: Uint8Array<ArrayBuffer>;
@@ -45,17 +47,25 @@ const toEntry = async (response: Response, headers = new Headers(response.header
  * a national build take half an hour) and kept here, so each is rendered once per server process.
  * Everything rendered on demand leaves compressed for clients that accept it (built files are
  * compressed by scripts/serve.ts); prerendering at build time has no client, so nothing happens then.
+ * HEAD is answered from the same cache as GET. Only the image variants pages emit are rendered.
  */
-export const onRequest = defineMiddleware(async (context, next) => {
+const pageCache = defineMiddleware(async (context, next) => {
   if (context.isPrerendered) return next();
+  if (context.url.pathname === '/_image') {
+    const refused = await refuseUnknownImage(context.url);
+    if (refused) return refused;
+  }
   const encoding = chooseEncoding(context.request.headers.get('Accept-Encoding'));
-  const policy = context.request.method === 'GET' ? cachePolicy(context.url) : undefined;
+  const policy = ['GET', 'HEAD'].includes(context.request.method) ? cachePolicy(context.url) : undefined;
   const store = policy?.store === 'search' ? searchCache : cache;
   if (policy) {
     const hit = store.get(policy.key);
     if (hit) return respond(hit, encoding, { extra: [['X-Cache', 'hit']] });
   }
   const response = await next();
+  // Astro's policy header replaces the server's frame-ancestors one: it must say it too.
+  const csp = response.headers.get('Content-Security-Policy');
+  if (csp !== null) response.headers.set('Content-Security-Policy', withFrameAncestors(csp));
   // Streams the server did not make whole (and bodies already encoded) pass as they are.
   if (!response.body || response.headers.has('Content-Encoding')) return response;
   if (!policy || response.status !== 200) {
@@ -68,3 +78,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   store.set(policy.key, entry);
   return respond(entry, encoding, { extra: [['X-Cache', 'miss']] });
 });
+
+/**
+ * The office workspace's door (sessions, origin), loaded only when a workspace address is asked
+ * for, so public pages never load the workspace's code.
+ */
+const workspaceDoor = defineMiddleware(async (context, next) => {
+  if (context.isPrerendered || !/^\/quan-ly(\/|$)/.test(context.url.pathname)) return next();
+  const { guardWorkspace } = await import('./server/office/guard.ts');
+  return guardWorkspace(context, next);
+});
+
+export const onRequest = sequence(workspaceDoor, pageCache);

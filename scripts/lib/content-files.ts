@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse, stringify } from 'yaml';
+import { parseContentText, serialiseContent, type ContentData } from '../../src/lib/content-text.ts';
 
-/** Reading and writing content files the way the OCOP office edits them: YAML, or Markdown with front matter. */
-export type Data = Record<string, unknown>;
+/** Content files on disk for the scripts; the text format itself is src/lib/content-text.ts. */
+export type Data = ContentData;
 
 export interface ContentFile {
   file: string;
@@ -11,22 +11,11 @@ export interface ContentFile {
   body: string;
 }
 
-const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/;
-
 export function readContentFile(file: string): ContentFile {
-  const text = readFileSync(file, 'utf8');
-  if (file.endsWith('.md')) {
-    const match = FRONT_MATTER.exec(text);
-    if (!match) throw new Error(`${file}: missing --- front matter`);
-    return { file, data: parse(match[1]) ?? {}, body: match[2] };
-  }
-  return { file, data: parse(text) ?? {}, body: '' };
+  return { file, ...parseContentText(file, readFileSync(file, 'utf8')) };
 }
 
-export function serialise(file: string, data: Data, body = ''): string {
-  const yaml = stringify(data, { lineWidth: 0 });
-  return file.endsWith('.md') ? `---\n${yaml}---\n${body}` : yaml;
-}
+export const serialise = serialiseContent;
 
 /** Writes only when the text changes; returns whether it did. */
 export function writeIfChanged(file: string, text: string): boolean {

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ImageMetadata } from 'astro';
-import { certificateValidity, type CertificateValidity } from '../lib/certificate.ts';
+import { certificateValidity, isListed, type CertificateValidity } from '../lib/certificate.ts';
 import { todayInVietnam } from '../lib/dates.ts';
 import { ContentIntegrityError, findIntegrityProblems } from '../lib/integrity.ts';
 import type { ProductGroup } from '../lib/groups.ts';
@@ -27,7 +27,8 @@ export interface Product {
   purchasable: boolean;
   /** Issue day, or the day of the list it appears in when that is all the source gives. */
   certifiedOn: string;
-  image: ImageMetadata;
+  /** The group's illustration, shown in place of a photo while the product has none (`data.photos`). */
+  illustration: ImageMetadata;
   district?: string;
   province: string;
   currentProvince: string;
@@ -41,12 +42,19 @@ export type OcopOffice = NonNullable<CollectionEntry<'regions'>['data']['ocopOff
 
 export interface Catalogue {
   today: string;
+  /** Every product file, revoked ones too: their pages stay reachable at the same address. */
   products: Product[];
+  /**
+   * The products shown as OCOP products (src/lib/certificate.ts, isListed: all but revoked ones).
+   * Listings, search, the map, the cart, sitemaps, downloads and counts take them from here.
+   */
+  listedProducts: Product[];
   productBySlug: Map<string, Product>;
   producers: ProducerEntry[];
   producerById: Map<string, ProducerEntry>;
+  /** Listed products by producer. */
   productsByProducer: Map<string, Product[]>;
-  /** Products by district as certified (`province|district`), so pages never scan the whole catalogue. */
+  /** Listed products by district as certified (`province|district`), so pages never scan the whole catalogue. */
   productsByDistrict: Map<string, Product[]>;
   pointsOfSale: CollectionEntry<'pointsOfSale'>[];
   events: CollectionEntry<'events'>[];
@@ -74,6 +82,9 @@ export function getCatalogue(): Promise<Catalogue> {
 /** The key of `productsByDistrict`; undefined for products whose district is not known. */
 export const districtKey = (product: Pick<Product, 'district' | 'province'>) =>
   product.district ? `${product.province}|${product.district}` : undefined;
+
+/** Whether a product is shown as an OCOP product (not revoked): the one test behind `listedProducts`. */
+export const isListedProduct = (product: Pick<Product, 'data'>) => isListed(product.data.certificate);
 
 /** Items by key, each list in the items' order; items without a key are left out. */
 export function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
@@ -118,7 +129,7 @@ async function loadCatalogue(): Promise<Catalogue> {
         validity,
         purchasable: validity.state === 'valid' && entry.data.price !== undefined,
         certifiedOn: entry.data.certificate.issuedOn ?? entry.data.certificate.issuedBy ?? '',
-        image: (entry.data.images[0] as ImageMetadata | undefined) ?? placeholderFor(entry.data.group),
+        illustration: placeholderFor(entry.data.group),
         district: place.district,
         province: placeName(place.province),
         currentProvince: producer.data.address.currentProvince,
@@ -127,15 +138,17 @@ async function loadCatalogue(): Promise<Catalogue> {
       };
     })
     .sort(byName);
+  const listedProducts = products.filter(isListedProduct);
 
   return {
     today: day,
     products,
+    listedProducts,
     productBySlug: new Map(products.map((product) => [product.slug, product])),
     producers: producers.sort(byName),
     producerById,
-    productsByProducer: groupBy(products, (product) => product.producer.id),
-    productsByDistrict: groupBy(products, districtKey),
+    productsByProducer: groupBy(listedProducts, (product) => product.producer.id),
+    productsByDistrict: groupBy(listedProducts, districtKey),
     pointsOfSale,
     events,
     regions,

@@ -1,4 +1,4 @@
-import { getCatalogue, groupBy, type Catalogue, type Product } from './catalogue.ts';
+import { getCatalogue, groupBy, isListedProduct, type Catalogue, type Product } from './catalogue.ts';
 import { SOURCE_DOCUMENTS, type SourceDocument } from '../lib/sources.ts';
 import { shortPath } from '../lib/short-links.ts';
 import { productPath } from '../lib/paths.ts';
@@ -23,6 +23,9 @@ export function productRecord(product: Product, catalogue: Catalogue, site: URL)
     certificate_state: validity.state,
     certificate_valid_until: validity.expiresOn,
     certificate_valid_until_exact: validity.exact,
+    certificate_re_evaluation_since: data.certificate.reEvaluation?.since ?? null,
+    certificate_revoked_on: data.certificate.revokedOn ?? null,
+    certificate_revocation_reason: data.certificate.revocationReason ?? null,
     producer: producer.data.name,
     producer_id: producer.id,
     producer_kind: producer.data.kind,
@@ -78,10 +81,19 @@ export interface DataSet {
 
 export const WHOLE_CATALOGUE_ID = 'viet-nam';
 
+/** Listed products only: buyers must not take a revoked certificate for a certified product (see revokedSet). */
 export async function dataSets(): Promise<DataSet[]> {
-  const { products } = await getCatalogue();
+  const { listedProducts: products } = await getCatalogue();
   const byProvince = [...groupBy(products, (p) => p.currentProvince)].sort(([a], [b]) => a.localeCompare(b, 'vi'));
   return [{ id: WHOLE_CATALOGUE_ID, products }, ...byProvince.map(([province, list]) => ({ id: slugify(province), province, products: list }))];
+}
+
+/** Revoked certificates, the whole country, as one CSV of their own (always written, empty when there are none). */
+export const REVOKED_SET_ID = 'thu-hoi';
+
+export async function revokedSet(): Promise<DataSet> {
+  const { products } = await getCatalogue();
+  return { id: REVOKED_SET_ID, products: products.filter((product) => !isListedProduct(product)) };
 }
 
 export const DATA_FORMATS = ['csv', 'json', 'geojson'] as const;

@@ -36,10 +36,10 @@ export function listingLabel(listing: Pick<Listing, 'kind' | 'name'>, t: Transla
 
 let cached: Promise<Listing[]> | undefined;
 
-/** Every listing with at least one product. Both today's and the certified province names resolve. */
+/** Every listing with at least one listed product. Both today's and the certified province names resolve. */
 export function getListings(): Promise<Listing[]> {
   cached ??= (async () => {
-    const { products } = await getCatalogue();
+    const { listedProducts: products } = await getCatalogue();
     const listings: Listing[] = [];
     const today = groupBy(products, (p) => p.currentProvince);
     for (const [name, list] of today) {

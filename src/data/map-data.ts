@@ -17,16 +17,21 @@ export function mapFeatures(catalogue: Catalogue): MapFeatureCollection {
       stars: data.stars,
       group: data.group,
     }));
+  // Listed products only: a producer left with none (every certificate revoked) is not on the map, nor named by shops and booths.
+  const onMap = (producerId: string) => catalogue.productsByProducer.has(producerId);
   return buildMapFeatures({
     today: catalogue.today,
-    producers: catalogue.producers.map(({ id, data }) => ({ id, name: data.name, ...placeOf(data.address, data.geo), products: productsOf(id) })),
+    producers: catalogue.producers
+      .filter(({ id }) => onMap(id))
+      .map(({ id, data }) => ({ id, name: data.name, ...placeOf(data.address, data.geo), products: productsOf(id) })),
     pointsOfSale: catalogue.pointsOfSale.map(({ id, data }) => ({
       id,
       name: data.name,
       kind: data.kind,
       openingHours: data.openingHours,
       ...placeOf(data.address, data.geo),
-      producerIds: data.carries.producers.map(refId),
+      producerIds: data.carries.producers.map(refId).filter(onMap),
+      // A revoked product a shop still carries is dropped by buildMapFeatures: it is not among the producers' products.
       productSlugs: data.carries.products.map((ref) => catalogue.products.find((p) => p.id === refId(ref))?.slug ?? refId(ref)),
       sample: data.source.document === 'sample',
     })),
@@ -38,7 +43,7 @@ export function mapFeatures(catalogue: Catalogue): MapFeatureCollection {
       endDate: data.endDate,
       ...placeOf(data.location.address, data.location.geo),
       sample: data.source.document === 'sample',
-      booths: data.booths.map((booth) => ({ producerId: refId(booth.producer), label: booth.label })),
+      booths: data.booths.map((booth) => ({ producerId: refId(booth.producer), label: booth.label })).filter((booth) => onMap(booth.producerId)),
     })),
   });
 }

@@ -8,6 +8,7 @@ import type { SearchEntry } from '../lib/search-entries.ts';
 import { vietnameseNameParts, type SearchRecord } from '../lib/search-record.ts';
 import { displayName, getCatalogue, type Product } from './catalogue.ts';
 import { productEnglishName } from './glossary.ts';
+import { pictureSrc } from './product-picture.ts';
 import { SCHEME_LABELS, certificationSchemes, hasWholesaleContact } from '../lib/supply.ts';
 
 /** Products share a few illustrations; each thumbnail is made once per build, not once per product. */
@@ -60,7 +61,7 @@ export async function productSearchEntry(product: Product, locale: Locale): Prom
       potential: data.potentialFiveStar,
       producer: producer.data.name,
       place: [product.district, product.province].filter(Boolean).join(', '),
-      image: await thumbnail(product.image),
+      image: data.photos.length ? pictureSrc(product, 320) : await thumbnail(product.illustration),
     },
     filters: {
       province: [product.currentProvince],
@@ -93,7 +94,8 @@ export async function productSearchRecord(product: Product, locale: Locale): Pro
   };
 }
 
+/** Listed products only: a revoked certificate leaves both languages' indexes. */
 export async function searchRecords(locale: Locale): Promise<SearchRecord[]> {
-  const { products } = await getCatalogue();
-  return Promise.all(products.map((product) => productSearchRecord(product, locale)));
+  const { listedProducts } = await getCatalogue();
+  return Promise.all(listedProducts.map((product) => productSearchRecord(product, locale)));
 }

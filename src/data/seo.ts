@@ -1,8 +1,9 @@
 import { producerPath, productPath, homePath, type Locale } from '../lib/paths.ts';
 import { breadcrumbJsonLd, producerJsonLd, productJsonLd, type JsonLd } from '../lib/structured-data.ts';
 import { useTranslations } from '../i18n/ui.ts';
-import { displayName, type Product, type ProducerEntry } from './catalogue.ts';
+import { displayName, isListedProduct, type Product, type ProducerEntry } from './catalogue.ts';
 import { districtListingId, listingUrl, provinceListingId } from './listings.ts';
+import { pictureSrc } from './product-picture.ts';
 
 /** Open Graph locales of the two languages (og:locale and og:locale:alternate). */
 export const OG_LOCALES = { vi: 'vi_VN', en: 'en_GB' } as const;
@@ -22,23 +23,27 @@ export function productBreadcrumbs(product: Product, locale: Locale) {
 
 const absolute = (url: string, site: URL) => new URL(url, site).href;
 
+/** A revoked product's page gets its breadcrumbs only: no Product claiming an OCOP rating, no offer. */
 export function productStructuredData(product: Product, locale: Locale, site: URL): JsonLd[] {
   const t = useTranslations(locale);
   const { data, producer } = product;
+  const breadcrumbs = breadcrumbJsonLd(productBreadcrumbs(product, locale).map((item) => ({ ...item, url: absolute(item.url, site) })));
+  if (!isListedProduct(product)) return [breadcrumbs];
   return [
     productJsonLd({
       name: displayName(product, locale),
       // The name in the page's language; the other language's name as the alternate.
       alternateName: locale === 'en' ? data.name : product.english?.name,
       url: absolute(productPath(product.slug, locale), site),
-      image: absolute(`/og/${product.slug}.png`, site),
+      // Its photo when it has one (the largest JPEG), else the preview card that draws its illustration.
+      image: absolute(data.photos.length ? pictureSrc(product, 1600) : `/og/${product.slug}.png`, site),
       description: `${displayName(product, locale)} – OCOP ${t('stars.label', { stars: data.stars })}, ${producer.data.name}, ${product.province}.`,
       stars: data.stars,
       groupLabel: t(`group.${data.group}`),
       producer: { name: producer.data.name, url: absolute(producerPath(producer.id, locale), site) },
       offer: data.price ? { price: data.price.amount, url: absolute(productPath(product.slug, locale), site), inStock: product.purchasable } : undefined,
     }),
-    breadcrumbJsonLd(productBreadcrumbs(product, locale).map((item) => ({ ...item, url: absolute(item.url, site) }))),
+    breadcrumbs,
   ];
 }
 

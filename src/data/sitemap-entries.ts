@@ -5,15 +5,16 @@ import { getCatalogue } from './catalogue.ts';
 import { getListings, listingUrl } from './listings.ts';
 
 /**
- * Every page rendered on demand (products, producers, listings and their pages, by stars: the
+ * Every page rendered on demand (listed products, producers with one, listings and their pages, by stars: the
  * name-sorted copies hold the same products), in both languages with their hreflang pair. The
  * static pages are in @astrojs/sitemap's files; src/integrations/catalogue-sitemap.ts joins both.
  */
 export async function catalogueSitemapEntries(site: URL): Promise<SitemapEntry[]> {
-  const { products, producers } = await getCatalogue();
+  // Revoked products' pages stay reachable but are not offered to crawlers (they carry noindex).
+  const { listedProducts, producers, productsByProducer } = await getCatalogue();
   const paths = [
-    ...products.map((product) => productPath(product.slug)),
-    ...producers.map((producer) => producerPath(producer.id)),
+    ...listedProducts.map((product) => productPath(product.slug)),
+    ...producers.filter((producer) => productsByProducer.has(producer.id)).map((producer) => producerPath(producer.id)),
     ...(await getListings()).flatMap((listing) =>
       Array.from({ length: pageCountOf(listing.products.length) }, (_, index) => listingUrl(listing, 'vi', 'stars', index + 1)),
     ),

@@ -154,7 +154,7 @@ export const vi = {
   'share.facebook': "Chia sẻ lên Facebook",
   'producer.profile': "Hồ sơ chủ thể",
   'footer.data':
-    'Danh sách sản phẩm, chủ thể, địa chỉ và hạng sao lấy từ các báo cáo chính thức của tỉnh. Toạ độ là tâm huyện (gần đúng); giá là giá mẫu; hình là hình minh hoạ.',
+    'Danh sách sản phẩm, chủ thể, địa chỉ và hạng sao lấy từ các báo cáo chính thức của tỉnh. Toạ độ là tâm huyện (gần đúng); giá là giá mẫu; hình là hình minh hoạ theo nhóm, trừ ảnh chụp sản phẩm đã được tải lên.',
   // map
   'map.title': 'Bản đồ sản phẩm OCOP',
   'map.intro':
@@ -410,6 +410,32 @@ export const vi = {
   "search.quality.none": "Chưa có",
   "search.corrected": "đã sửa thành “{words}”",
   "search.more": "Xem thêm {count} sản phẩm",
+  // Certificate lifecycle: revoked, re-evaluated, renewed.
+  "certificate.revokedOn": "Ngày thu hồi",
+  "certificate.revocationReason": "Lý do thu hồi",
+  "certificate.reEvaluationSince": "Đánh giá lại từ ngày",
+  "certificate.reEvaluationNote": "Ghi chú của cơ quan OCOP",
+  "certificate.reEvaluatingSince": "Đang đánh giá lại từ {date}",
+  "certificate.renewedOn": "Gia hạn ngày",
+  "certificate.previous": "Giấy chứng nhận trước đây",
+  "certificate.previous.decision": "Quyết định {decision}",
+  "certificate.previous.list": "Danh sách công nhận",
+  "certificate.previous.issuedOn": "cấp ngày {date}",
+  "certificate.previous.issuedBy": "có trong danh sách đến ngày {date}",
+  "certificate.previous.validUntil": "hiệu lực đến {date}",
+  "certificate.previous.validUntilAtMost": "hiệu lực đến chậm nhất {date}",
+  "certificate.previous.revokedOn": "thu hồi ngày {date}",
+  "certificate.notice.revokedTitle": "Giấy chứng nhận OCOP đã bị thu hồi",
+  "certificate.notice.revoked": "Giấy chứng nhận OCOP của sản phẩm này đã bị thu hồi ngày {date}. Sản phẩm không còn là sản phẩm OCOP: không còn trong danh sách, tìm kiếm, bản đồ và không bán trực tuyến tại đây.",
+  "certificate.notice.reEvaluatingTitle": "Sản phẩm đang được đánh giá lại",
+  "certificate.notice.reEvaluating": "Cơ quan OCOP của tỉnh đang đánh giá lại sản phẩm này từ ngày {date}. Sản phẩm vẫn có trong danh mục; đặt mua trực tuyến tạm dừng đến khi có kết quả.",
+  "buy.notPurchasable.revoked": "Không đặt mua trực tuyến được: giấy chứng nhận OCOP của sản phẩm đã bị thu hồi.",
+  "buy.notPurchasable.reEvaluating": "Chưa thể đặt mua trực tuyến: sản phẩm đang được đánh giá lại.",
+  "cart.reason.certificate-revoked": "một sản phẩm đã bị thu hồi giấy chứng nhận OCOP",
+  "counts.listed": "Số liệu đếm các sản phẩm đang có trong danh mục (giấy chứng nhận còn hiệu lực, hết hiệu lực hoặc đang đánh giá lại), không đếm sản phẩm bị thu hồi giấy chứng nhận.",
+  "counts.revoked": "{count} sản phẩm bị thu hồi giấy chứng nhận không được đếm.",
+  "data.revoked": "Giấy chứng nhận bị thu hồi",
+  "data.revokedNote": "Sản phẩm bị thu hồi giấy chứng nhận không có trong các tệp trên, để người mua không nhầm là sản phẩm OCOP. Chúng được liệt kê riêng, kèm ngày và lý do thu hồi:",
 } as const;
 
 export type UiKey = keyof typeof vi;

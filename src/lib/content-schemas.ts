@@ -1,23 +1,25 @@
 import { z } from 'astro/zod';
-import { CERTIFICATE_LEVELS, CERTIFICATE_STATUSES, CERTIFICATE_TERM_MONTHS } from './certificate.ts';
+import { CERTIFICATE_LEVELS, CERTIFICATE_MESSAGES, CERTIFICATE_STATUSES, CERTIFICATE_TERM_MONTHS, hasLineBreak, issueDay } from './certificate.ts';
 import { addMonths, isIsoDate } from './dates.ts';
 import { GEO_PRECISIONS, VIETNAM_BOUNDS, isLatitudeInVietnam, isLongitudeInVietnam } from './geo.ts';
 import { PRODUCER_KINDS, PRODUCT_GROUPS } from './groups.ts';
 import { ACCOUNT_NAME, ACCOUNT_NUMBER, isKnownBankBin } from './payments/banks.ts';
+import { PHOTO_FILE, type ProductPhoto } from './photos.ts';
 import { PUBLISHED_TOTAL_IDS } from './published-totals.ts';
 import { SOURCE_DOCUMENT_IDS } from './sources.ts';
 import { CAPACITY_PERIODS, QUALITY_SCHEMES } from './supply.ts';
 
 /**
  * Zod schemas for everything under content/. They live here, apart from src/content.config.ts, so
- * unit tests can exercise them; the config passes in Astro's `reference()` and `image()` helpers.
+ * unit tests can exercise them; the config passes in Astro's `reference()` helper and a check that
+ * a product's photo files are stored.
  */
 
 /** YAML turns 2023-12-31 into a Date; content may also quote it. Both become "2023-12-31". */
 export const isoDate = z
   .union([z.date(), z.string()])
   .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim()))
-  .refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD' });
+  .refine(isIsoDate, { message: CERTIFICATE_MESSAGES.date });
 
 const slug = z
   .string()
@@ -54,27 +56,70 @@ export const sourceSchema = z.object({
   notes: z.array(z.string()).default([]),
 });
 
-const certificateSchema = z
-  .object({
-    level: z.enum(CERTIFICATE_LEVELS),
-    decision: z.string().optional(),
-    issuedOn: isoDate.optional(),
-    issuedBy: isoDate.optional(),
-    expiresOn: isoDate.optional(),
-    status: z.enum(CERTIFICATE_STATUSES).default('valid'),
+/** Fields every certificate has, the current one and those it renewed (`previous`). */
+const certificateFields = {
+  level: z.enum(CERTIFICATE_LEVELS),
+  decision: z.string().optional(),
+  issuedOn: isoDate.optional(),
+  issuedBy: isoDate.optional(),
+  expiresOn: isoDate.optional(),
+  status: z.enum(CERTIFICATE_STATUSES).default('valid'),
+  revokedOn: isoDate.optional(),
+  revocationReason: z.string().trim().optional(),
+  reEvaluation: z.object({ since: isoDate, note: z.string().trim().optional() }).optional(),
+};
+
+type CertificateFields = z.output<z.ZodObject<typeof certificateFields>>;
+type Issues = { addIssue(issue: { code: 'custom'; message: string; path: PropertyKey[] }): void };
+
+/** Zod still runs refinements when a field failed: compare only days that are days. */
+const isBefore = (day: unknown, other: unknown) => typeof day === 'string' && typeof other === 'string' && isIsoDate(day) && isIsoDate(other) && day < other;
+
+/** The rules between a certificate's fields: a status needs its facts, and its facts need that status. */
+function checkCertificate(c: CertificateFields, ctx: Issues) {
+  const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', message, path });
+  if (c.issuedOn === undefined && c.issuedBy === undefined) issue(['issuedOn'], CERTIFICATE_MESSAGES.issueDayMissing);
+  if (isBefore(c.expiresOn, c.issuedOn)) issue(['expiresOn'], CERTIFICATE_MESSAGES.expiresBeforeIssue);
+  if (c.status === 'revoked') {
+    if (!c.revokedOn) issue(['revokedOn'], CERTIFICATE_MESSAGES.revokedOnMissing);
+    else if (isBefore(c.revokedOn, c.issuedOn)) issue(['revokedOn'], CERTIFICATE_MESSAGES.revokedBeforeIssue);
+    if (!c.revocationReason) issue(['revocationReason'], CERTIFICATE_MESSAGES.revocationReasonMissing);
+    else if (hasLineBreak(c.revocationReason)) issue(['revocationReason'], CERTIFICATE_MESSAGES.revocationReasonLines);
+  } else if (c.revokedOn !== undefined || c.revocationReason !== undefined) {
+    issue([c.revokedOn !== undefined ? 'revokedOn' : 'revocationReason'], CERTIFICATE_MESSAGES.revocationWithoutStatus);
+  }
+  if (c.status === 're-evaluating') {
+    if (!c.reEvaluation) issue(['reEvaluation', 'since'], CERTIFICATE_MESSAGES.reEvaluationMissing);
+    else if (isBefore(c.reEvaluation.since, c.issuedOn)) issue(['reEvaluation', 'since'], CERTIFICATE_MESSAGES.reEvaluationBeforeIssue);
+  } else if (c.reEvaluation) {
+    issue(['reEvaluation'], CERTIFICATE_MESSAGES.reEvaluationWithoutStatus);
+  }
+}
+
+/** A certificate without expiresOn runs 36 months from its issue day. */
+const withDefaultExpiry = <C extends CertificateFields>(c: C): C => ({
+  ...c,
+  expiresOn: c.expiresOn ?? (c.issuedOn ? addMonths(c.issuedOn, CERTIFICATE_TERM_MONTHS) : undefined),
+});
+
+const pastCertificateSchema = z.object(certificateFields).superRefine(checkCertificate).transform(withDefaultExpiry);
+
+/**
+ * A product's OCOP certificate (src/lib/certificate.ts). Renewing it keeps the one it replaces in
+ * `previous`, newest first; the workspace writes these through src/lib/certificate-lifecycle.ts.
+ */
+export const certificateSchema = z
+  .object({ ...certificateFields, previous: z.array(pastCertificateSchema).default([]) })
+  .superRefine((c, ctx) => {
+    checkCertificate(c, ctx);
+    let newer = issueDay(c);
+    c.previous.forEach((past, index) => {
+      const day = issueDay(past);
+      if (isBefore(newer, day)) ctx.addIssue({ code: 'custom', message: CERTIFICATE_MESSAGES.previousOrder, path: ['previous', index, past.issuedOn ? 'issuedOn' : 'issuedBy'] });
+      newer = day ?? newer;
+    });
   })
-  .refine((c) => c.issuedOn !== undefined || c.issuedBy !== undefined, {
-    message: 'give issuedOn, or issuedBy (the date of the list the product appears in) when the issue date is not published',
-    path: ['issuedOn'],
-  })
-  .refine((c) => !(c.issuedOn && c.expiresOn && c.expiresOn < c.issuedOn), {
-    message: 'expiresOn must not be before issuedOn',
-    path: ['expiresOn'],
-  })
-  .transform((c) => ({
-    ...c,
-    expiresOn: c.expiresOn ?? (c.issuedOn ? addMonths(c.issuedOn, CERTIFICATE_TERM_MONTHS) : undefined),
-  }));
+  .transform(withDefaultExpiry);
 
 export const MARKETPLACES = ['shopee', 'lazada', 'tiki', 'sendo', 'voso', 'postmart', 'tiktok'] as const;
 export type Marketplace = (typeof MARKETPLACES)[number];
@@ -132,10 +177,21 @@ export const supplySchema = z
 /** Astro's reference() in the content config; a plain id (slug) in unit tests. */
 type Ref = z.ZodType;
 
-export function productSchema<P extends Ref = typeof slug, I extends z.ZodType = z.ZodString>(
-  producerRef: P = slug as unknown as P,
-  image: I = z.string() as unknown as I,
-) {
+const ALT_MISSING = 'describe the photo for people who cannot see it (alt)';
+export const MAX_PRODUCT_PHOTOS = 12;
+
+/** One uploaded photo as the product file lists it; the upload answers file, width and height. */
+export const photoSchema = z.object({
+  file: z.string().regex(PHOTO_FILE, { message: 'file must be the photo name the upload answered: 16 letters a-f and digits' }),
+  alt: z.string({ message: ALT_MISSING }).trim().min(1, { message: ALT_MISSING }).max(300, { message: 'alt: at most 300 characters' }),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+
+/** Says which stored file of a product's photo is missing (a path to show), or undefined when all are there. */
+export type MissingPhotoFile = (slug: string, photo: Pick<ProductPhoto, 'file' | 'width'>) => string | undefined;
+
+export function productSchema<P extends Ref = typeof slug>(producerRef: P = slug as unknown as P, missingPhotoFile?: MissingPhotoFile) {
   return z
     .object({
       name: z.string().min(1),
@@ -152,7 +208,8 @@ export function productSchema<P extends Ref = typeof slug, I extends z.ZodType =
       certificate: certificateSchema,
       price: priceSchema.optional(),
       marketplaces: z.partialRecord(z.enum(MARKETPLACES), z.url({ protocol: /^https$/ })).default({}),
-      images: z.array(image).default([]),
+      /** Uploaded photos, the first shown large and on cards; none: the group's illustration. */
+      photos: z.array(photoSchema).max(MAX_PRODUCT_PHOTOS, { message: `at most ${MAX_PRODUCT_PHOTOS} photos` }).default([]),
       tags: z.array(z.string()).default([]),
       supply: supplySchema,
       source: sourceSchema,
@@ -160,6 +217,12 @@ export function productSchema<P extends Ref = typeof slug, I extends z.ZodType =
     .refine((p) => !p.potentialFiveStar || p.stars === 4, {
       message: 'a potential five-star product holds a 4-star certificate: set stars to 4',
       path: ['potentialFiveStar'],
+    })
+    .superRefine((product, context) => {
+      product.photos.forEach((photo, index) => {
+        const missing = missingPhotoFile?.(product.slug, photo);
+        if (missing) context.addIssue({ code: 'custom', path: ['photos', index, 'file'], message: `photo "${photo.file}" is not stored: ${missing} is missing (upload it again)` });
+      });
     });
 }
 

@@ -20,12 +20,28 @@ export interface CatalogueEntries {
 
 const where = (entry: Entry<unknown>, collection: string) => entry.filePath ?? `${collection}/${entry.id}`;
 
+/** One problem: the file, the field (dotted path) and what is wrong, in the words the build prints. */
+export interface IntegrityIssue {
+  file: string;
+  collection: keyof CatalogueEntries;
+  id: string;
+  field: string;
+  message: string;
+}
+
+/** The problems as the build prints them: `file: field "x": message`. */
 export function findIntegrityProblems(entries: CatalogueEntries, contentRoot = 'content'): string[] {
-  const problems: string[] = [];
+  return findIntegrityIssues(entries, contentRoot).map((issue) => `${issue.file}: field "${issue.field}": ${issue.message}`);
+}
+
+export function findIntegrityIssues(entries: CatalogueEntries, contentRoot = 'content'): IntegrityIssue[] {
+  const issues: IntegrityIssue[] = [];
   const producerIds = new Set(entries.producers.map((producer) => producer.id));
   const productIds = new Set(entries.products.map((product) => product.id));
-  const missing = (entry: Entry<unknown>, collection: string, field: string, kind: string, id: string, folder: string) =>
-    problems.push(`${where(entry, collection)}: field "${field}": no ${kind} "${id}" exists (expected ${contentRoot}/${folder}/${id}.${folder === 'products' ? 'md' : 'yaml'})`);
+  const problem = (entry: Entry<unknown>, collection: keyof CatalogueEntries, field: string, message: string) =>
+    issues.push({ file: where(entry, collection), collection, id: entry.id, field, message });
+  const missing = (entry: Entry<unknown>, collection: keyof CatalogueEntries, field: string, kind: string, id: string, folder: string) =>
+    problem(entry, collection, field, `no ${kind} "${id}" exists (expected ${contentRoot}/${folder}/${id}.${folder === 'products' ? 'md' : 'yaml'})`);
 
   const slugOwners = new Map<string, Entry<unknown>>();
   for (const product of entries.products) {
@@ -33,7 +49,7 @@ export function findIntegrityProblems(entries: CatalogueEntries, contentRoot = '
     if (!producerIds.has(producer)) missing(product, 'products', 'producer', 'producer', producer, 'producers');
     const owner = slugOwners.get(product.data.slug);
     if (owner) {
-      problems.push(`${where(product, 'products')}: field "slug": "${product.data.slug}" is already used by ${where(owner, 'products')}`);
+      problem(product, 'products', 'slug', `"${product.data.slug}" is already used by ${where(owner, 'products')}`);
     } else {
       slugOwners.set(product.data.slug, product);
     }
@@ -51,7 +67,7 @@ export function findIntegrityProblems(entries: CatalogueEntries, contentRoot = '
       if (!producerIds.has(refId(booth.producer))) missing(event, 'events', `booths.${i}.producer`, 'producer', refId(booth.producer), 'producers');
     });
   }
-  return problems;
+  return issues;
 }
 
 export class ContentIntegrityError extends Error {

@@ -19,6 +19,8 @@ interface Strings {
   potential: string;
   atMost: string;
   validUntil: string;
+  revokedOn: string;
+  reEvaluatingSince: string;
   rows: Record<string, string>;
   groups: Record<string, string>;
   kinds: Record<string, string>;
@@ -49,12 +51,21 @@ export async function startShortlistPage(): Promise<void> {
   const date = (iso: string) => new Intl.DateTimeFormat(s.locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   const ids = () => shared ?? readShortlist();
 
+  /** A revoked certificate says when it was revoked, not how long it would have run. */
+  function certificateText(r: ExportRecord): string {
+    const state = s.states[String(r.certificate_state)];
+    if (r.certificate_revoked_on) return `${state} – ${s.revokedOn} ${date(String(r.certificate_revoked_on))}`;
+    const until = r.certificate_valid_until ? ` – ${r.certificate_valid_until_exact ? s.validUntil : s.atMost} ${date(String(r.certificate_valid_until))}` : '';
+    const since = r.certificate_re_evaluation_since ? ` (${fill(s.reEvaluatingSince, { date: date(String(r.certificate_re_evaluation_since)) })})` : '';
+    return `${state}${until}${since}`;
+  }
+
   const rows: Array<[string, (r: ExportRecord) => string]> = [
     ['stars', (r) => fill(s.stars, { stars: Number(r.stars) }) + (r.potential_five_star ? ` (${s.potential})` : '')],
     ['group', (r) => s.groups[String(r.group)] ?? String(r.group)],
     ['producer', (r) => `${r.producer} (${s.kinds[String(r.producer_kind)] ?? r.producer_kind})`],
     ['place', (r) => [r.district_as_certified, r.province_as_certified].filter(Boolean).join(', ') + ` → ${r.province_today}`],
-    ['certificate', (r) => `${s.states[String(r.certificate_state)]}${r.certificate_valid_until ? ` – ${r.certificate_valid_until_exact ? s.validUntil : s.atMost} ${date(String(r.certificate_valid_until))}` : ''}`],
+    ['certificate', certificateText],
     ['capacity', (r) => String(r.capacity ?? '')],
     ['minimum_order', (r) => String(r.minimum_order ?? '')],
     ['lead_time_days', (r) => String(r.lead_time_days ?? '')],

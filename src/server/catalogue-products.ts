@@ -1,6 +1,7 @@
-import { getCatalogue, type Product } from '../data/catalogue.ts';
+import { getCatalogue, isListedProduct, type Product } from '../data/catalogue.ts';
 import type { CatalogueProduct } from '../lib/commerce/checkout-request.ts';
 import { unitInEnglish } from '../data/glossary.ts';
+import { pictureSrc } from '../data/product-picture.ts';
 
 /** The catalogue as checkout sees it: the server's own prices, names and purchasability. */
 export function toCatalogueProduct(product: Product): CatalogueProduct {
@@ -12,9 +13,10 @@ export function toCatalogueProduct(product: Product): CatalogueProduct {
     ...(product.data.price && { unitEn: unitInEnglish(product.data.price.unit) }),
     price: product.data.price?.amount,
     purchasable: product.purchasable,
+    ...(!isListedProduct(product) && { revoked: true }),
     producerId: product.producer.id,
     producerName: product.producer.data.name,
-    imagePath: product.image.src,
+    imagePath: pictureSrc(product, 960),
     bankAccount: transferAccount(product),
   };
 }

@@ -1,6 +1,5 @@
 import Stripe from 'stripe';
 import {
-  SITE_URL,
   STRIPE_API_HOST,
   STRIPE_API_PORT,
   STRIPE_API_PROTOCOL,
@@ -31,9 +30,4 @@ export function getStripe(): Stripe {
     appInfo: { name: 'ocop-catalogue' },
   });
   return stripe;
-}
-
-/** Where Stripe sends the shopper back: the configured site, else the origin the request came to. */
-export function siteOrigin(request: Request): string {
-  return SITE_URL ? new URL(SITE_URL).origin : new URL(request.url).origin;
 }

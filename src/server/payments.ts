@@ -12,11 +12,14 @@ import {
 } from 'astro:env/server';
 import type { Transporter } from 'nodemailer';
 import { orderNotices } from '../lib/payments/order-notices.ts';
-import { RateLimiter } from '../lib/payments/rate-limit.ts';
+import type { RateDecision, RateLimit } from '../lib/payments/rate-limit.ts';
 import type { Notices } from '../lib/payments/transfer-order.ts';
 import { pagePath } from '../lib/paths.ts';
 import { deliverOutbox, smtpTransport } from './mail.ts';
+import { publicOrigin } from './public-origin.ts';
+import { forgetEndedWindows, takeCheckout } from './store/checkout-limits.ts';
 import { openOrderStore } from './store/open.ts';
+import { onShutdown } from './shutdown.ts';
 import type { SqlDatabase } from './store/sql.ts';
 import { expireUnpaid } from './store/transfer-orders.ts';
 
@@ -31,22 +34,33 @@ const BACKGROUND_INTERVAL_MS = 30_000;
 export const bankTransferEnabled = () => BANK_TRANSFER;
 export const bankWebhookSecret = () => BANK_WEBHOOK_SECRET ?? '';
 export const orderExpiryHours = () => ORDER_EXPIRY_HOURS;
-export const transferCheckoutLimiter = new RateLimiter({ limit: TRANSFER_CHECKOUT_LIMIT, windowMs: TRANSFER_CHECKOUT_WINDOW_SECONDS * 1000 });
+const checkoutRate = (): RateLimit => ({ limit: TRANSFER_CHECKOUT_LIMIT, windowMs: TRANSFER_CHECKOUT_WINDOW_SECONDS * 1000 });
+
+/** Counts one bank-transfer checkout of this client, in the store every server shares. */
+export async function takeTransferCheckout(client: string): Promise<RateDecision> {
+  return takeCheckout(await getOrderStore(), client, checkoutRate());
+}
 
 let store: Promise<SqlDatabase> | undefined;
 let transport: Transporter | undefined;
 
 export function getOrderStore(): Promise<SqlDatabase> {
   store ??= openOrderStore({ databaseUrl: DATABASE_URL, sqlitePath: ORDERS_DB_PATH }).then((db) => {
-    setInterval(() => void backgroundRound(db), BACKGROUND_INTERVAL_MS).unref();
+    const round = setInterval(() => void backgroundRound(db), BACKGROUND_INTERVAL_MS);
+    round.unref();
+    // A stopping server closes the store after its last request, not in the middle of one.
+    onShutdown(async () => {
+      clearInterval(round);
+      await db.close();
+    });
     return db;
   });
   return store;
 }
 
-/** The notices of orders placed from this origin (the order link in the buyer's e-mail). */
-export function noticesFor(origin: string): Notices {
-  return orderNotices({ orderUrl: (order) => `${origin}${pagePath('order', order.locale, order.id)}`, officeEmail: ORDERS_OFFICE_EMAIL });
+/** The notices orders send; the order link in the buyer's e-mail is on the site's public origin, never the request's. */
+export function orderNoticesOfSite(): Notices {
+  return orderNotices({ orderUrl: (order) => `${publicOrigin()}${pagePath('order', order.locale, order.id)}`, officeEmail: ORDERS_OFFICE_EMAIL });
 }
 
 let delivering = false;
@@ -76,6 +90,7 @@ async function backgroundRound(db: SqlDatabase) {
   try {
     const expired = await expireUnpaid(db);
     if (expired) console.log(`orders: ${expired} unpaid order part(s) expired`);
+    await forgetEndedWindows(db, checkoutRate());
   } catch (error) {
     console.error('orders: expiry round failed:', error instanceof Error ? error.message : error);
   }

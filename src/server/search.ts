@@ -21,7 +21,7 @@ import { openPagefind } from './pagefind-node.ts';
  */
 interface LocaleSearch {
   pagefind: PagefindApi;
-  /** Every product, in the catalogue's order (by name). */
+  /** Every listed product (a revoked certificate leaves search), in the catalogue's order (by name). */
   entries: SearchEntry[];
   /** Pagefind's page ids (server/search-pages.<locale>.json, written with the index) to products. */
   byPage: Map<string, SearchEntry>;
@@ -40,7 +40,7 @@ function buildFolder(): string {
 
 async function openLocaleSearch(locale: Locale): Promise<LocaleSearch> {
   const build = buildFolder();
-  const [pagefind, pages, { products }] = await Promise.all([
+  const [pagefind, pages, { listedProducts: products }] = await Promise.all([
     openPagefind(path.join(build, 'client', 'pagefind'), locale, { ranking: SEARCH_RANKING }),
     readFile(path.join(build, 'server', `search-pages.${locale}.json`), 'utf8').then((text) => JSON.parse(text) as Record<string, string>),
     getCatalogue(),

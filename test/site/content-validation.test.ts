@@ -1,37 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, startBuiltServer } from '../support/server.ts';
+import { buildFixtureSite, fixtureWorkFolder } from '../support/fixture-site.ts';
+import { startBuiltServer } from '../support/server.ts';
 import { fetchPage } from '../support/served-site.ts';
 
 /**
  * Bad content must fail `astro build` with a message naming the file and the field. Each case
  * builds a one-product fixture site with a single mistake, in its own output and cache folders.
  */
-const FIXTURE = path.join(ROOT, 'test/fixtures/minimal-content');
-// Inside the project, so the built server chunks resolve packages from node_modules.
-const cache = path.join(ROOT, 'node_modules/.cache');
-mkdirSync(cache, { recursive: true });
-const work = mkdtempSync(path.join(cache, 'ocop-content-'));
+const work = fixtureWorkFolder('ocop-content-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function buildWith(name: string, mutate: (dir: string) => void) {
-  const dir = path.join(work, name);
-  cpSync(FIXTURE, path.join(dir, 'content'), { recursive: true });
-  mutate(path.join(dir, 'content'));
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      OCOP_CONTENT_DIR: path.join(dir, 'content'),
-      OCOP_OUT_DIR: path.join(dir, 'dist'),
-      OCOP_CACHE_DIR: path.join(dir, 'cache'),
-    },
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
+const buildWith = (name: string, mutate: (dir: string) => void) => buildFixtureSite(path.join(work, name), mutate);
 
 const edit = (file: string, from: string | RegExp, to: string) => (dir: string) => {
   const target = path.join(dir, file);
@@ -45,16 +27,41 @@ const PRODUCT = 'products/banh-mau.md';
 const PRODUCER = 'producers/co-so-mau.yaml';
 
 describe('content validation fails the build, naming file and field', () => {
-  it('builds the valid fixture (control), with its photos as a gallery', async () => {
+  it('builds the valid fixture (control) and shows its uploaded photos everywhere the product appears', async () => {
     const { status, output } = buildWith('valid', () => {});
     expect(status, output).toBe(0);
-    const server = await startBuiltServer({}, path.join(work, 'valid/dist'));
-    const html = await fetchPage(server.url, '/san-pham/banh-mau/').finally(() => server.stop());
-    // The first photo is the large picture in AVIF and WebP; the second a lazy thumbnail.
-    expect(html).toMatch(/<source[^>]+type="image\/avif"/);
-    expect(html).toMatch(/<source[^>]+type="image\/webp"/);
-    expect(html).toMatch(/<ul class="gallery">.*loading="lazy"/s);
-    expect(html).toContain('alt="Bánh mẫu (2)"');
+    const content = path.join(work, 'valid/content');
+    const server = await startBuiltServer({ OCOP_CONTENT_DIR: content }, path.join(work, 'valid/dist'));
+    try {
+      const html = await fetchPage(server.url, '/san-pham/banh-mau/');
+      const [first, second] = ['4c64cf13383e0fb4', '8b66ded7b1800e7e'];
+      // The first photo large, at once, AVIF with a JPEG fallback at every stored width, its own size set.
+      expect(html).toContain(`<source type="image/avif" srcset="/anh/banh-mau/${first}-320.avif 320w, /anh/banh-mau/${first}-640.avif 640w, /anh/banh-mau/${first}-800.avif 800w"`);
+      expect(html).toMatch(new RegExp(`<img src="/anh/banh-mau/${first}-800\\.jpg" srcset="[^"]+${first}-640\\.jpg 640w[^"]*"[^>]* width="800" height="600" alt="Bánh mẫu: hình vẽ thử nghiệm[^"]*" loading="eager"[^>]*fetchpriority="high"`));
+      // The second a lazy thumbnail opening the photo; no illustration and no illustration caption.
+      expect(html).toMatch(new RegExp(`<ul class="gallery"><li><a href="/anh/banh-mau/${second}-600\\.jpg"><picture>.*?alt="Chai mẫu[^"]*" loading="lazy"`, 's'));
+      expect(html).not.toContain('Hình minh hoạ nhóm');
+      expect(html).not.toContain('/_image');
+      // Structured data points at the photo; cards in listings use it too.
+      expect(html).toContain(`"image":"http://localhost:4321/anh/banh-mau/${first}-800.jpg"`);
+      expect(await fetchPage(server.url, '/hang-sao/3/')).toMatch(new RegExp(`<article class="card"[^>]*>\\s*<picture><source type="image/avif" srcset="/anh/banh-mau/${first}-320\\.avif`));
+
+      // The files are served from the content folder, as they are, for a year.
+      const photo = await fetch(`${server.url}/anh/banh-mau/${first}-640.avif`);
+      expect([photo.status, photo.headers.get('content-type'), photo.headers.get('cache-control')]).toEqual([200, 'image/avif', 'public, max-age=31536000, immutable']);
+      expect(Buffer.from(await photo.arrayBuffer()).equals(readFileSync(path.join(content, `photos/banh-mau/${first}-640.avif`)))).toBe(true);
+      expect((await fetch(`${server.url}/anh/banh-mau/`)).status).toBe(404);
+
+      // The preview card draws the photo (its red block) where illustrations go.
+      const card = await fetch(`${server.url}/og/banh-mau.png`);
+      expect(card.status).toBe(200);
+      const { data, info } = await sharp(Buffer.from(await card.arrayBuffer())).raw().toBuffer({ resolveWithObject: true });
+      const at = (120 * info.width + 816) * info.channels;
+      const [r, g, b] = data.subarray(at, at + 3);
+      expect(r > 180 && g < 80 && b < 80, `card pixel ${r},${g},${b}`).toBe(true);
+    } finally {
+      await server.stop();
+    }
   });
 
   const cases: Array<[string, (dir: string) => void, string, RegExp]> = [
@@ -76,6 +83,12 @@ describe('content validation fails the build, naming file and field', () => {
       (dir) => writeFileSync(path.join(dir, 'products/banh-mau-2.md'), readFileSync(path.join(dir, PRODUCT), 'utf8')),
       'products/banh-mau-2.md',
       /"slug".*"banh-mau" is already used by .*products\/banh-mau\.md/,
+    ],
+    [
+      'photo file missing',
+      (dir) => rmSync(path.join(dir, 'photos/banh-mau/8b66ded7b1800e7e-320.avif')),
+      PRODUCT,
+      /photos\.1\.file: photo "8b66ded7b1800e7e" is not stored: .*photos\/banh-mau\/8b66ded7b1800e7e-320\.avif is missing/,
     ],
   ];
 

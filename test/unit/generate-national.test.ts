@@ -41,7 +41,8 @@ describe('synthetic national catalogue', () => {
     const other = path.join(work, 'c');
     generate(other, 400, 2);
     expect(digest(other)).not.toBe(digest(first));
-  });
+    // Two more runs of the generator as child processes: seconds on a busy machine, not a time limit.
+  }, 60_000);
 
   it('passes the content schemas, file by file, and marks every file as sample data', () => {
     const schemas = { products: productSchema(), producers: producerSchema, 'points-of-sale': pointOfSaleSchema(), events: eventSchema(), regions: regionSchema };

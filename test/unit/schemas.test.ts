@@ -55,7 +55,7 @@ describe('productSchema', () => {
       stars: 4,
       potentialFiveStar: false,
       groupInferred: false,
-      images: [],
+      photos: [],
       tags: [],
       price: { amount: 50000, unit: 'chai 500 ml', sample: false },
       source: { notes: [] },
@@ -112,6 +112,56 @@ describe('productSchema', () => {
 
   it('requires issuedOn or issuedBy', () => {
     expectIssueAt(productSchema(), { ...validProduct(), certificate: { level: 'province' } }, ['certificate', 'issuedOn']);
+  });
+
+  describe('certificate lifecycle fields', () => {
+    const withCertificate = (certificate: object) => ({ ...validProduct(), certificate: { level: 'province', issuedOn: '2023-05-01', ...certificate } });
+    const messagesAt = (certificate: object, path: (string | number)[]) => {
+      const result = productSchema().safeParse(withCertificate(certificate));
+      return result.success ? [] : result.error.issues.filter((i) => i.path.join('.') === ['certificate', ...path].join('.')).map((i) => i.message);
+    };
+
+    it('accepts a revoked certificate with its day and reason, trimmed', () => {
+      const certificate = productSchema().parse(withCertificate({ status: 'revoked', revokedOn: '2025-01-10', revocationReason: ' Vi phạm quy định ' })).certificate;
+      expect(certificate).toMatchObject({ status: 'revoked', revokedOn: '2025-01-10', revocationReason: 'Vi phạm quy định' });
+    });
+
+    it('requires revokedOn and a one-line revocationReason on a revoked certificate, naming the field', () => {
+      expect(messagesAt({ status: 'revoked' }, ['revokedOn'])).toEqual(['give revokedOn: the day the certificate was revoked, written YYYY-MM-DD']);
+      expect(messagesAt({ status: 'revoked', revokedOn: '2025-01-10' }, ['revocationReason'])).toEqual(['give the reason the certificate was revoked']);
+      expect(messagesAt({ status: 'revoked', revokedOn: '2025-01-10', revocationReason: '  ' }, ['revocationReason'])).toEqual(['give the reason the certificate was revoked']);
+      expect(messagesAt({ status: 'revoked', revokedOn: '2025-01-10', revocationReason: 'a\nb' }, ['revocationReason'])).toEqual(['write the reason the certificate was revoked on one line']);
+      expect(messagesAt({ status: 'revoked', revokedOn: '2023-04-30', revocationReason: 'x' }, ['revokedOn'])).toHaveLength(1);
+      expect(messagesAt({ status: 'revoked', revokedOn: '10/01/2025', revocationReason: 'x' }, ['revokedOn'])).toEqual(['must be a date written YYYY-MM-DD']);
+    });
+
+    it('refuses revocation facts without status revoked', () => {
+      expect(messagesAt({ revokedOn: '2025-01-10' }, ['revokedOn'])[0]).toMatch(/set status to revoked/);
+      expect(messagesAt({ status: 'valid', revocationReason: 'x' }, ['revocationReason'])[0]).toMatch(/set status to revoked/);
+    });
+
+    it('requires reEvaluation.since while re-evaluating, and only then', () => {
+      const certificate = productSchema().parse(withCertificate({ status: 're-evaluating', reEvaluation: { since: '2026-01-02', note: 'Theo phản ánh' } })).certificate;
+      expect(certificate.reEvaluation).toEqual({ since: '2026-01-02', note: 'Theo phản ánh' });
+      expect(messagesAt({ status: 're-evaluating' }, ['reEvaluation', 'since'])[0]).toMatch(/^give reEvaluation\.since/);
+      expect(messagesAt({ status: 're-evaluating', reEvaluation: { since: '2023-04-01' } }, ['reEvaluation', 'since'])).toHaveLength(1);
+      expect(messagesAt({ reEvaluation: { since: '2026-01-02' } }, ['reEvaluation'])[0]).toMatch(/set status to re-evaluating/);
+    });
+
+    it('keeps previous certificates newest first, each with the same rules and the 36-month default', () => {
+      const renewed = withCertificate({
+        decision: '45/QĐ-UBND',
+        issuedOn: '2026-02-01',
+        previous: [{ level: 'province', decision: '12/QĐ-UBND', issuedOn: '2023-02-01', status: 'valid' }, { level: 'district', issuedBy: '2020-12-31', status: 'expired' }],
+      });
+      const certificate = productSchema().parse(renewed).certificate;
+      expect(certificate.expiresOn).toBe('2029-02-01');
+      expect(certificate.previous.map((p) => p.expiresOn)).toEqual(['2026-02-01', undefined]);
+      expect(productSchema().parse(validProduct()).certificate.previous).toEqual([]);
+      expect(messagesAt({ issuedOn: '2026-02-01', previous: [{ level: 'province', issuedOn: '2026-03-01' }] }, ['previous', 0, 'issuedOn'])[0]).toMatch(/newest first/);
+      expect(messagesAt({ issuedOn: '2026-02-01', previous: [{ level: 'province', issuedBy: '2020-12-31' }, { level: 'province', issuedOn: '2023-01-01' }] }, ['previous', 1, 'issuedOn'])[0]).toMatch(/newest first/);
+      expect(messagesAt({ issuedOn: '2026-02-01', previous: [{ level: 'province', issuedOn: '2023-01-01', status: 'revoked' }] }, ['previous', 0, 'revokedOn'])).toHaveLength(1);
+    });
   });
 
   it('rejects impossible dates', () => {
@@ -271,5 +321,35 @@ describe('isoDate', () => {
     expect(isoDate.parse(new Date('2024-02-29T00:00:00Z'))).toBe('2024-02-29');
     expect(isoDate.parse(' 2024-02-29 ')).toBe('2024-02-29');
     expect(isoDate.safeParse('29/02/2024').success).toBe(false);
+  });
+});
+
+describe('productSchema photos', () => {
+  const stored = { file: '0123456789abcdef', alt: 'Hũ mắm cá linh trên bàn gỗ', width: 1600, height: 1200 };
+  const issues = (data: unknown, missing?: Parameters<typeof productSchema>[1]) => {
+    const result = productSchema(undefined, missing).safeParse(data);
+    return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  };
+
+  it('takes photos with their description, none by default', () => {
+    expect(productSchema().parse(validProduct()).photos).toEqual([]);
+    expect(productSchema().parse({ ...validProduct(), photos: [stored] }).photos).toEqual([stored]);
+  });
+
+  it('requires the alt text, naming the field', () => {
+    const { alt: _, ...withoutAlt } = stored;
+    expect(issues({ ...validProduct(), photos: [withoutAlt] })).toEqual(['photos.0.alt: describe the photo for people who cannot see it (alt)']);
+    expect(issues({ ...validProduct(), photos: [{ ...stored, alt: '   ' }] })).toEqual(['photos.0.alt: describe the photo for people who cannot see it (alt)']);
+  });
+
+  it('refuses a file name the upload never gives', () => {
+    expect(issues({ ...validProduct(), photos: [{ ...stored, file: '../../secret' }] })[0]).toMatch(/^photos\.0\.file: file must be the photo name/);
+  });
+
+  it('names the missing stored file when the check is given', () => {
+    const missing = (slug: string, photo: { file: string }) => (photo.file === stored.file ? `content/photos/${slug}/${photo.file}-320.avif` : undefined);
+    expect(issues({ ...validProduct(), photos: [stored] }, missing)).toEqual([
+      `photos.0.file: photo "${stored.file}" is not stored: content/photos/${validProduct().slug}/${stored.file}-320.avif is missing (upload it again)`,
+    ]);
   });
 });

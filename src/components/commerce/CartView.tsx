@@ -22,7 +22,7 @@ export type CartStrings = Record<
   | 'checkout' | 'checkingOut' | 'unavailable' | 'notConfigured' | 'retry' | 'rejected' | 'reasonUnknown' | 'reasonNotPurchasable'
   | 'reasonInvalid' | 'samplePrices' | 'contactProducer' | 'payTitle' | 'payTransfer' | 'payTransferLead' | 'payTransferUnavailable'
   | 'payCard' | 'buyerName' | 'buyerPhone' | 'buyerEmail' | 'buyerAddress' | 'placeOrder' | 'placingOrder' | 'tooMany'
-  | 'reasonNoTransfer' | 'reasonBuyer',
+  | 'reasonNoTransfer' | 'reasonBuyer' | 'reasonRevoked',
   string
 >;
 
@@ -68,6 +68,7 @@ export default function CartView({ locale, products, strings, buyLinkStrings, en
     const reasons: Record<string, string> = {
       'unknown-product': strings.reasonUnknown,
       'not-purchasable': strings.reasonNotPurchasable,
+      'certificate-revoked': strings.reasonRevoked,
       'no-bank-transfer': strings.reasonNoTransfer,
     };
     try {

@@ -25,5 +25,8 @@ export function buyLinkStrings(t: Translate) {
 /** Why a product cannot be put in the cart, or undefined when it can. */
 export function notPurchasableReason(product: Product, t: Translate): string | undefined {
   if (product.purchasable) return undefined;
-  return product.validity.state !== 'valid' ? t('buy.notPurchasable.expired') : t('buy.notPurchasable.noPrice');
+  const { state } = product.validity;
+  if (state === 'revoked') return t('buy.notPurchasable.revoked');
+  if (state === 're-evaluating') return t('buy.notPurchasable.reEvaluating');
+  return state !== 'valid' ? t('buy.notPurchasable.expired') : t('buy.notPurchasable.noPrice');
 }

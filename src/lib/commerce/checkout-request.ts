@@ -37,6 +37,9 @@ export function checkRequestHeaders(headers: RequestHeaders): Checked<object> {
   return { ok: true };
 }
 
+/** The reason a field holding control characters (a line break in a name…) is refused with. */
+export const CONTROL_CHARACTER = 'control-character';
+
 export const bodySchema = z.object({
   items: z
     .array(
@@ -69,6 +72,7 @@ export function parseCheckoutBody<S extends z.ZodType<CheckoutBody> = typeof bod
     const path = issue.path.join('.');
     if (issue.path[0] === 'items' && issue.path.length === 1 && issue.code === 'too_big') return reject(400, 'too-many-lines', path);
     if (issue.path.at(-1) === 'quantity') return reject(400, 'invalid-quantity', path);
+    if (issue.message === CONTROL_CHARACTER) return reject(400, CONTROL_CHARACTER, path);
     return reject(400, 'invalid-body', path);
   }
   return { ok: true, body: parsed.data as z.infer<S> };
@@ -84,6 +88,8 @@ export interface CatalogueProduct {
   unit: string;
   price?: number;
   purchasable: boolean;
+  /** Its OCOP certificate was revoked: refused with its own reason, so the cart can say why. */
+  revoked?: boolean;
   producerId: string;
   producerName: string;
   imagePath: string;
@@ -113,6 +119,7 @@ export function priceCheckout(items: CheckoutBody['items'], lookup: (id: string)
   for (const [productId, quantity] of merged) {
     const product = lookup(productId);
     if (!product) return reject(422, 'unknown-product', productId);
+    if (product.revoked) return reject(422, 'certificate-revoked', productId);
     if (!product.purchasable || product.price === undefined) return reject(422, 'not-purchasable', productId);
     if (quantity > MAX_QUANTITY) return reject(400, 'invalid-quantity', productId);
     lines.push({ product: { ...product, price: product.price }, quantity });

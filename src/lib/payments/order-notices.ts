@@ -1,6 +1,7 @@
 import { formatVnd } from '../money.ts';
 import { bankByBin } from './banks.ts';
 import type { Notices, OutgoingMail, TransferOrder, TransferPart } from './transfer-order.ts';
+import { unsettledAdvice, type UnsettledPayment } from './unsettled-payments.ts';
 
 /**
  * The e-mails an order sends, as plain text: to each producer (or the office, for producers that
@@ -33,6 +34,31 @@ function producerMail(part: TransferPart, settings: NoticeSettings, kind: string
   return [{ to, kind, orderId, subject, text: forwarded + body }];
 }
 
+/** Text a payer or buyer wrote, kept on its own line(s): no control characters, continuation lines indented. */
+const singleLine = (text: string) => text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim();
+const indented = (text: string) => text.split(/\r?\n/).map(singleLine).join('\n    ');
+
+const UNSETTLED_SUBJECT: Record<UnsettledPayment['outcome'], string> = {
+  review: 'Chuyển khoản cần kiểm tra',
+  'already-settled': 'Chuyển khoản thừa',
+  'unknown-reference': 'Chuyển khoản không khớp đơn nào',
+};
+
+/** The producer whose account received it (or the office for it) and the office, each once. */
+function unsettledMail(payment: UnsettledPayment, settings: NoticeSettings): OutgoingMail[] {
+  const { part, order } = payment;
+  const producer = part ? { name: part.producerName, noticeEmail: part.noticeEmail } : payment.producer;
+  const reference = part?.reference;
+  const body =
+    `${UNSETTLED_SUBJECT[payment.outcome]}: ${formatVnd(payment.amount, 'vi')} vào tài khoản ${payment.accountNumber}` +
+    `${producer ? ` (${producer.name})` : ''}, nội dung "${singleLine(payment.content)}", mã giao dịch ${payment.transactionId}.\n\n` +
+    (part ? `Phần đơn hàng ${part.reference}: cần ${formatVnd(part.amount, 'vi')}, trạng thái: ${part.state}.\n\n` : '') +
+    `Việc cần làm: ${unsettledAdvice(payment.outcome, reference, 'vi')}.`;
+  const subject = `[OCOP] ${UNSETTLED_SUBJECT[payment.outcome]}${reference ? ` ${reference}` : ''} – ${formatVnd(payment.amount, 'vi')}`;
+  const recipients = new Set([producer?.noticeEmail ?? settings.officeEmail, settings.officeEmail].filter((to): to is string => Boolean(to)));
+  return [...recipients].map((to) => ({ to, kind: `payment-${payment.outcome}`, orderId: order?.id, subject, text: body }));
+}
+
 export function orderNotices(settings: NoticeSettings): Notices {
   return {
     orderPlaced(order) {
@@ -43,7 +69,7 @@ export function orderNotices(settings: NoticeSettings): Notices {
           'part-placed',
           `[OCOP] Đơn hàng mới ${part.reference} – ${part.producerName}`,
           `${part.producerName} có đơn hàng mới, đang chờ chuyển khoản.\n\n${lineText(part, 'vi')}\n\n${accountText(part, 'vi')}\n\n` +
-            `Người mua: ${order.buyer.name}, ${order.buyer.phone}, ${order.buyer.email}\nGiao đến: ${order.buyer.address}\n\n` +
+            `Người mua: ${order.buyer.name}, ${order.buyer.phone}, ${order.buyer.email}\nGiao đến: ${indented(order.buyer.address)}\n\n` +
             `Chúng tôi sẽ báo khi nhận được tiền. Đừng giao hàng trước khi phần này được báo là đã thanh toán.`,
           order.id,
         ),
@@ -68,9 +94,10 @@ export function orderNotices(settings: NoticeSettings): Notices {
         'part-paid',
         `[OCOP] Đã nhận chuyển khoản ${part.reference} – ${part.producerName}`,
         `Phần đơn hàng ${part.reference} (${formatVnd(part.amount, 'vi')}) đã được thanh toán. Vui lòng chuẩn bị và giao hàng.\n\n${lineText(part, 'vi')}\n\n` +
-          `Người mua: ${order.buyer.name}, ${order.buyer.phone}\nGiao đến: ${order.buyer.address}`,
+          `Người mua: ${order.buyer.name}, ${order.buyer.phone}\nGiao đến: ${indented(order.buyer.address)}`,
         order.id,
       );
     },
+    paymentUnsettled: (payment) => unsettledMail(payment, settings),
   };
 }

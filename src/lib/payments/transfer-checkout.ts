@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { bodySchema, type Checked, type CheckoutLine } from '../commerce/checkout-request.ts';
+import { bodySchema, CONTROL_CHARACTER, type Checked, type CheckoutLine } from '../commerce/checkout-request.ts';
 import { newOrderId, newReference } from './references.ts';
 import type { TransferOrder, TransferPart } from './transfer-order.ts';
 
@@ -9,11 +9,23 @@ import type { TransferOrder, TransferPart } from './transfer-order.ts';
  */
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
+/**
+ * What no field may hold: control characters and Unicode's line and paragraph separators. A line
+ * break in a name would start a line of the buyer's own in the producer's notice. The address,
+ * typed in a box of several lines, keeps its line breaks (as \n) and nothing else.
+ */
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+const oneLine = (max: number) => trimmed(max).refine((text) => !CONTROL.test(text), CONTROL_CHARACTER);
+const lines = (max: number) =>
+  trimmed(max)
+    .transform((text) => text.replace(/\r\n?/g, '\n'))
+    .refine((text) => !CONTROL.test(text.replaceAll('\n', ' ')), CONTROL_CHARACTER);
+
 export const buyerSchema = z.object({
-  name: trimmed(100),
+  name: oneLine(100),
   phone: z.string().trim().regex(/^\+?[0-9 .-]{8,20}$/),
-  email: z.email().max(200),
-  address: trimmed(300),
+  email: z.email().max(200).refine((text) => !CONTROL.test(text), CONTROL_CHARACTER),
+  address: lines(300),
 });
 
 export type Buyer = z.infer<typeof buyerSchema>;

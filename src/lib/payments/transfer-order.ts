@@ -1,5 +1,6 @@
 import type { PartState } from './order-states.ts';
 import type { Buyer } from './transfer-checkout.ts';
+import type { UnsettledPayment } from './unsettled-payments.ts';
 
 /** A bank-transfer order as the store keeps it and the order page and notices show it. */
 export interface TransferLine {
@@ -48,4 +49,6 @@ export interface OutgoingMail {
 export interface Notices {
   orderPlaced(order: TransferOrder): OutgoingMail[];
   partPaid(order: TransferOrder, part: TransferPart): OutgoingMail[];
+  /** To the office and the producer: money that paid nothing and needs a person. */
+  paymentUnsettled(payment: UnsettledPayment): OutgoingMail[];
 }

@@ -5,8 +5,10 @@ import { lineItemName, MAX_BODY_BYTES, parseCheckoutBody, priceCheckout } from '
 import { encodeOrderMetadata } from '../../lib/commerce/order-metadata.ts';
 import { pagePath } from '../../lib/paths.ts';
 import { catalogueLookup } from '../../server/catalogue-products.ts';
-import { getStripe, paymentsConfigured, siteOrigin } from '../../server/config.ts';
-import { json, readBodyWithin, refuseBadCheckoutHeaders } from '../../server/http.ts';
+import { getStripe, paymentsConfigured } from '../../server/config.ts';
+import { json, methodNotAllowed, readBodyWithin } from '../../server/http.ts';
+import { refuseBadCheckoutHeaders } from '../../server/public-origin.ts';
+import { publicOrigin } from '../../server/public-origin.ts';
 import { bankTransferEnabled } from '../../server/payments.ts';
 
 export const prerender = false;
@@ -19,8 +21,8 @@ export const GET: APIRoute = () => json({ configured: paymentsConfigured(), bank
  * { url } for the browser to go to. Every refusal is a 4xx with { error: reason } and reaches no Stripe.
  */
 export const POST: APIRoute = async ({ request }) => {
-  const origin = siteOrigin(request);
-  const refused = refuseBadCheckoutHeaders(request, origin);
+  const origin = publicOrigin();
+  const refused = refuseBadCheckoutHeaders(request);
   if (refused) return refused;
 
   const body = await readBodyWithin(request, MAX_BODY_BYTES);
@@ -72,3 +74,5 @@ export const POST: APIRoute = async ({ request }) => {
     return json({ error: 'payment-provider-unavailable', detail, retryable: true }, 502, { 'Retry-After': '5' });
   }
 };
+
+export const ALL = methodNotAllowed('GET', 'POST');

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getCatalogue } from '../../data/catalogue.ts';
 import { productRecord } from '../../data/exports.ts';
 import { readRecordRequest } from '../../lib/exports/record-request.ts';
-import { json } from '../../server/http.ts';
+import { json, methodNotAllowed } from '../../server/http.ts';
 
 /**
  * Export records for the products a browser asks for (the shortlist, a list's "download this list"):
@@ -24,3 +24,5 @@ export const GET: APIRoute = async ({ url, site }) => {
   // Public catalogue data: caches may keep it a few minutes.
   return json({ products, missing }, 200, { 'Cache-Control': 'public, max-age=300' });
 };
+
+export const ALL = methodNotAllowed('GET');

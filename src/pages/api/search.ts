@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { SEARCH_CACHE_CONTROL } from '../../lib/cache-policy.ts';
 import { readSearchRequest } from '../../lib/search-request.ts';
 import { json } from '../../server/http.ts';
 import { searchCatalogue } from '../../server/search.ts';
@@ -22,6 +23,6 @@ export const GET: APIRoute = async ({ url }) => {
     console.error('search:', error);
     return json({ error: 'search is unavailable on this server' }, 503);
   }
-  // Public catalogue data that changes only with a release: caches may keep it a few minutes.
-  return json(answer, 200, { 'Cache-Control': 'public, max-age=300', 'Server-Timing': `search;dur=${(performance.now() - started).toFixed(1)}` });
+  // Public catalogue data that changes only with a publish: kept as catalogue pages are.
+  return json(answer, 200, { 'Cache-Control': SEARCH_CACHE_CONTROL, 'Server-Timing': `search;dur=${(performance.now() - started).toFixed(1)}` });
 };

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalogue } from '../../data/catalogue.ts';
-import { DATA_FORMATS, dataFilePath, dataSets, expiringFilePath, exportMeta, productRecord, type DataFormat, type DataSet } from '../../data/exports.ts';
+import { DATA_FORMATS, dataFilePath, dataSets, expiringFilePath, exportMeta, productRecord, revokedSet, type DataFormat, type DataSet } from '../../data/exports.ts';
 import { expiringWithin } from '../../lib/expiring.ts';
 import { CSV_CONTENT_TYPE } from '../../lib/csv/write.ts';
 import { recordsToCsv, recordsToGeoJson, recordsToJson } from '../../lib/exports/records.ts';
@@ -8,15 +8,20 @@ import { recordsToCsv, recordsToGeoJson, recordsToJson } from '../../lib/exports
 /**
  * Open-data downloads, written at build time: the whole catalogue and one file set per province
  * today (34 at most), never one per product. /du-lieu/ocop-<set>.<csv|json|geojson>, and per set the
- * certificates expiring within six months (ocop-<set>-het-han.csv).
+ * certificates expiring within six months (ocop-<set>-het-han.csv). Revoked certificates are in
+ * none of these, only in ocop-thu-hoi.csv.
  */
 export const getStaticPaths = (async () => {
   const { today } = await getCatalogue();
-  return (await dataSets()).flatMap((set) => {
-    const files = DATA_FORMATS.map((format) => ({ params: { file: fileName(dataFilePath(set.id, format)) }, props: { set, format } }));
-    const expiring = { ...set, products: expiringWithin(set.products, today) };
-    return [...files, { params: { file: fileName(expiringFilePath(set.id)) }, props: { set: expiring, format: 'csv' as const } }];
-  });
+  const revoked = await revokedSet();
+  return [
+    ...(await dataSets()).flatMap((set) => {
+      const files = DATA_FORMATS.map((format) => ({ params: { file: fileName(dataFilePath(set.id, format)) }, props: { set, format } }));
+      const expiring = { ...set, products: expiringWithin(set.products, today) };
+      return [...files, { params: { file: fileName(expiringFilePath(set.id)) }, props: { set: expiring, format: 'csv' as const } }];
+    }),
+    { params: { file: fileName(dataFilePath(revoked.id, 'csv')) }, props: { set: revoked, format: 'csv' as const } },
+  ];
 }) satisfies GetStaticPaths;
 
 const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);

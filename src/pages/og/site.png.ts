@@ -6,11 +6,11 @@ import { useTranslations } from '../../i18n/ui.ts';
 /** The preview card for pages that are not about one product. */
 export const GET: APIRoute = async () => {
   const t = useTranslations('vi');
-  const { products, producers } = await getCatalogue();
+  const { listedProducts: products, productsByProducer } = await getCatalogue();
   const png = await renderCard({
     title: t('home.title'),
     rating: '★★★ ★★★★ ★★★★★',
-    lines: [t('home.counts', { products: products.length, producers: producers.length, provinces: 3 }), 'One Commune One Product · Vietnam'],
+    lines: [t('home.counts', { products: products.length, producers: productsByProducer.size, provinces: 3 }), 'One Commune One Product · Vietnam'],
     footer: `OCOP · ${t('site.tagline')}`,
   });
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });

@@ -59,6 +59,31 @@ export const MIGRATIONS: readonly string[][] = [
     )`,
     'CREATE INDEX IF NOT EXISTS order_lines_by_producer ON order_lines (producer_id)',
   ],
+  // The bank-transfer checkout limit, counted in the store so several servers share one count
+  // (window start in epoch ms); and the bank transactions a person has dealt with (refunded,
+  // matched by hand), so the ones still waiting for someone can be listed.
+  [
+    'CREATE TABLE checkout_limits (client TEXT PRIMARY KEY, window_start BIGINT NOT NULL, count INTEGER NOT NULL)',
+    'ALTER TABLE bank_transactions ADD COLUMN resolved_at TEXT',
+    'ALTER TABLE bank_transactions ADD COLUMN resolution TEXT',
+  ],
+  // The office workspace: accounts (one of today's provinces, or '*' for the national team),
+  // one-time sign-in links and sessions, tokens kept only as SHA-256 hashes.
+  [
+    `CREATE TABLE office_accounts (
+      email TEXT PRIMARY KEY, name TEXT, province TEXT NOT NULL, created_at TEXT NOT NULL, invited_by TEXT,
+      revoked_at TEXT, last_sign_in_at TEXT
+    )`,
+    `CREATE TABLE office_sign_in_links (
+      token_hash TEXT PRIMARY KEY, email TEXT NOT NULL REFERENCES office_accounts(email), created_at TEXT NOT NULL,
+      expires_at TEXT NOT NULL, used_at TEXT
+    )`,
+    `CREATE TABLE office_sessions (
+      id_hash TEXT PRIMARY KEY, email TEXT NOT NULL REFERENCES office_accounts(email), created_at TEXT NOT NULL,
+      expires_at TEXT NOT NULL, last_seen_at TEXT NOT NULL
+    )`,
+    'CREATE INDEX office_sessions_by_email ON office_sessions (email)',
+  ],
 ];
 
 export async function migrate(db: SqlDatabase, now = new Date().toISOString()): Promise<number> {

@@ -2,6 +2,7 @@ import type { BankNotification } from '../../lib/payments/bank-notification.ts';
 import { nextPartState, type PartEvent, type PartState } from '../../lib/payments/order-states.ts';
 import { referencesIn } from '../../lib/payments/references.ts';
 import type { Notices, TransferOrder, TransferPart } from '../../lib/payments/transfer-order.ts';
+import { UNSETTLED_OUTCOMES, type UnsettledOutcome, type UnsettledPayment } from '../../lib/payments/unsettled-payments.ts';
 import { enqueueMail } from './outbox.ts';
 import type { SqlRunner, SqlDatabase } from './sql.ts';
 
@@ -102,7 +103,8 @@ export type TransferOutcome = 'paid' | 'review' | 'duplicate' | 'unknown-referen
 /**
  * One bank notification, applied once: the transaction id is stored first, so a replay finds it
  * and changes nothing. The exact amount to the part's own account pays it; anything else puts it
- * up for review and never counts as paid.
+ * up for review and never counts as paid. Money that pays nothing (review, a part not waiting for
+ * it, no part named) is announced to the office and the producer in the same transaction.
  */
 export async function applyBankNotification(
   db: SqlDatabase,
@@ -112,13 +114,21 @@ export async function applyBankNotification(
   now = new Date().toISOString(),
 ): Promise<{ outcome: TransferOutcome; reference?: string }> {
   return db.transaction(async (tx) => {
-    const fresh = await tx.run('INSERT INTO bank_transactions VALUES (?, ?, NULL, ?, ?, ?, ?, ?) ON CONFLICT (provider, transaction_id) DO NOTHING', [
+    const fresh = await tx.run('INSERT INTO bank_transactions VALUES (?, ?, NULL, ?, ?, ?, ?, ?, NULL, NULL) ON CONFLICT (provider, transaction_id) DO NOTHING', [
       provider, notification.id, notification.transferAmount, notification.accountNumber, 'received', JSON.stringify(notification), now,
     ]);
     if (!fresh) return { outcome: 'duplicate' as const };
     const settle = async (outcome: TransferOutcome, reference?: string) => {
       await tx.run('UPDATE bank_transactions SET outcome = ?, reference = ? WHERE provider = ? AND transaction_id = ?', [outcome, reference ?? null, provider, notification.id]);
       return { outcome, reference };
+    };
+    const unsettled = async (outcome: UnsettledOutcome, found?: { order: TransferOrder; part: TransferPart }) => {
+      const payment: UnsettledPayment = {
+        outcome, transactionId: notification.id, amount: notification.transferAmount, accountNumber: notification.accountNumber,
+        content: notification.content, ...found, ...(!found && { producer: await accountHolder(tx, notification) }),
+      };
+      for (const mail of notices.paymentUnsettled(payment)) await enqueueMail(tx, mail, now);
+      return settle(outcome, found?.part.reference);
     };
     if (notification.transferType === 'out') return settle('outgoing');
     for (const reference of referencesIn(`${notification.code ?? ''} ${notification.content}`)) {
@@ -128,13 +138,22 @@ export async function applyBankNotification(
       const exact = notification.transferAmount === part.amount && sameAccount(notification, part.accountNumber);
       const event: PartEvent = exact ? 'transfer-matched' : 'transfer-mismatched';
       const to = nextPartState(due, event);
-      if (!to) return settle('already-settled', reference);
       part.state = due;
+      if (!to) return unsettled('already-settled', { order, part });
       await movePart(tx, order, part, to, `bank:${provider}:${notification.id}`, notices, now);
-      return settle(to === 'paid' ? 'paid' : 'review', reference);
+      return to === 'paid' ? settle('paid', reference) : unsettled('review', { order, part });
     }
-    return settle('unknown-reference');
+    return unsettled('unknown-reference');
   });
+}
+
+/** The producer whose account received a transfer naming no part, known from its earlier orders. */
+async function accountHolder(tx: SqlRunner, notification: BankNotification): Promise<UnsettledPayment['producer']> {
+  const row = await tx.get<{ producer_name: string; notice_email: string | null }>(
+    'SELECT producer_name, notice_email FROM transfer_parts WHERE account_number IN (?, ?) ORDER BY updated_at DESC LIMIT 1',
+    [notification.accountNumber, notification.subAccount ?? notification.accountNumber],
+  );
+  return row ? { name: row.producer_name, noticeEmail: row.notice_email ?? undefined } : undefined;
 }
 
 /** The notice names the receiving account (or a virtual sub-account of it); both count. */
@@ -159,6 +178,10 @@ export async function applyPartEvent(
     const from = part.state;
     part.state = due;
     await movePart(tx, order, part, to, cause, notices, now);
+    if (due === 'review') {
+      // The person who settles a part in review has dealt with the transfers that put it there.
+      await tx.run("UPDATE bank_transactions SET resolved_at = ?, resolution = ? WHERE reference = ? AND outcome = 'review' AND resolved_at IS NULL", [now, `${event}: ${cause}`, reference]);
+    }
     return { ok: true as const, from, to };
   });
 }
@@ -197,6 +220,42 @@ export async function listParts(db: SqlDatabase, filter: { producerId?: string }
      WHERE (CAST(? AS TEXT) IS NULL OR p.producer_id = ?) ORDER BY o.created_at, p.position`,
     [filter.producerId ?? null, filter.producerId ?? null],
   );
+}
+
+export interface UnsettledTransaction {
+  provider: string;
+  transactionId: string;
+  outcome: UnsettledOutcome;
+  reference: string | null;
+  /** The part's state now, when the transfer names one. */
+  partState: PartState | null;
+  amount: number;
+  accountNumber: string | null;
+  content: string;
+  receivedAt: string;
+}
+
+/** Transfers that paid nothing and that nobody has dealt with yet, oldest first. */
+export async function unsettledTransactions(db: SqlRunner): Promise<UnsettledTransaction[]> {
+  const rows = await db.all<Omit<UnsettledTransaction, 'content'> & { payload: string }>(
+    `SELECT t.provider, t.transaction_id AS "transactionId", t.outcome, t.reference, p.state AS "partState", t.amount,
+       t.account_number AS "accountNumber", t.payload, t.received_at AS "receivedAt"
+     FROM bank_transactions t LEFT JOIN transfer_parts p ON p.reference = t.reference
+     WHERE t.outcome IN (${UNSETTLED_OUTCOMES.map(() => '?').join(', ')}) AND t.resolved_at IS NULL
+     ORDER BY t.received_at, t.transaction_id`,
+    UNSETTLED_OUTCOMES,
+  );
+  return rows.map(({ payload, ...row }) => ({ ...row, amount: Number(row.amount), content: (JSON.parse(payload) as BankNotification).content }));
+}
+
+/** A person records what they did about a transfer (refunded, matched by hand); false when there is no such unsettled transfer. */
+export async function resolveTransaction(db: SqlRunner, transactionId: string, resolution: string, now = new Date().toISOString()): Promise<boolean> {
+  const changed = await db.run(
+    `UPDATE bank_transactions SET resolved_at = ?, resolution = ? WHERE transaction_id = ? AND resolved_at IS NULL
+       AND outcome IN (${UNSETTLED_OUTCOMES.map(() => '?').join(', ')})`,
+    [now, resolution, transactionId, ...UNSETTLED_OUTCOMES],
+  );
+  return changed > 0;
 }
 
 export async function countRows(db: SqlRunner, table: 'transfer_orders' | 'transfer_parts' | 'bank_transactions' | 'outbox'): Promise<number> {

@@ -148,6 +148,35 @@ describe.each([
 });
 
 describe('the orders command', () => {
+  it('backs the SQLite store up while the server runs, and restores it', async () => {
+    const servers = await startTransferServers();
+    const backup = `${servers.ordersDbPath}.backup`;
+    const run = async (...args: string[]) => (await promisify(execFile)(process.execPath, ['scripts/orders.ts', ...args, '--db', servers.ordersDbPath], { cwd: ROOT })).stdout;
+    try {
+      const site = servers.site.url;
+      const kept = await Promise.all([placeOrder(site, cart), placeOrder(site, cart)]);
+      expect(kept.map((response) => response.status)).toEqual([201, 201]);
+      const before = await run('transfers');
+      // Taken while another checkout is being stored.
+      const [, during] = await Promise.all([run('backup', backup), placeOrder(site, cart)]);
+      expect(during.status).toBe(201);
+      const [part] = orderPageParts(await (await fetch(`${site}${((await kept[0].json()) as { url: string }).url}`)).text());
+      await run('cancel', part.reference);
+      expect(await run('transfers')).not.toBe(before);
+
+      await servers.site.stop();
+      expect(await run('restore', backup)).toContain('restored');
+      const restored = await run('transfers');
+      // Everything stored before the backup, as it was then; the checkout during it either whole or not at all.
+      for (const line of before.trim().split('\n')) expect(restored).toContain(line);
+      expect(restored).toMatch(new RegExp(`${part.reference}\\s+awaiting_transfer`));
+      expect([4, 6]).toContain(restored.trim().split('\n').length);
+      await expect(run('restore', `${backup}.missing`)).rejects.toThrow(/No backup at/);
+    } finally {
+      await servers.stop();
+    }
+  });
+
   it('confirms a part by its reference, and refuses what does not apply', async () => {
     const servers = await startTransferServers();
     try {

@@ -61,6 +61,7 @@ describe('priceCheckout', () => {
   const catalogue = new Map([
     ['a', product('a')],
     ['expired', product('expired', { purchasable: false })],
+    ['revoked', product('revoked', { purchasable: false, revoked: true })],
   ]);
   const lookup = (id: string) => catalogue.get(id);
 
@@ -73,5 +74,9 @@ describe('priceCheckout', () => {
     expect(priceCheckout([{ productId: 'nope', quantity: 1 }], lookup)).toMatchObject({ status: 422, reason: 'unknown-product', detail: 'nope' });
     expect(priceCheckout([{ productId: 'expired', quantity: 1 }], lookup)).toMatchObject({ status: 422, reason: 'not-purchasable' });
     expect(priceCheckout([{ productId: 'a', quantity: 60 }, { productId: 'a', quantity: 60 }], lookup)).toMatchObject({ status: 400, reason: 'invalid-quantity' });
+  });
+
+  it('names a revoked certificate as the reason, so the cart can say so', () => {
+    expect(priceCheckout([{ productId: 'a', quantity: 1 }, { productId: 'revoked', quantity: 1 }], lookup)).toEqual({ ok: false, status: 422, reason: 'certificate-revoked', detail: 'revoked' });
   });
 });

@@ -17,7 +17,10 @@ import {
   createTransferOrder,
   expireUnpaid,
   findTransferOrder,
+  resolveTransaction,
+  unsettledTransactions,
 } from '../../../src/server/store/transfer-orders.ts';
+import { takeCheckout } from '../../../src/server/store/checkout-limits.ts';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { bankNotification, notices, twoProducerOrder } from './store-fixtures.ts';
 
@@ -135,6 +138,39 @@ describe.each(stores)('order store on %s', (_name, open, skip) => {
     expect(await claimDueMail(db, now + 1000)).toEqual([]);
     const retried = await claimDueMail(db, now + 61_000);
     expect(retried.map((mail) => [mail.id, mail.attempts])).toEqual([[failed.id, 1]]);
+  });
+
+  it.skipIf(skip)('tells the office and the producer of money that pays nothing, and lists it until a person resolves it', async () => {
+    const order = twoProducerOrder();
+    await createTransferOrder(db, order, notices, NOW);
+    const palmania = order.parts[1];
+    const short = bankNotification(palmania.accountNumber, palmania.amount - 1, palmania.reference);
+    const stray = bankNotification(palmania.accountNumber, 5000, 'khong co ma');
+    expect((await applyBankNotification(db, 'sepay', short, notices, NOW)).outcome).toBe('review');
+    expect((await applyBankNotification(db, 'sepay', stray, notices, NOW)).outcome).toBe('unknown-reference');
+    const mails = await db.all<{ recipient: string; kind: string }>("SELECT recipient, kind FROM outbox WHERE kind LIKE 'payment-%' AND body LIKE ? ORDER BY kind, recipient", [`%${palmania.accountNumber}%`]);
+    // The stray transfer's producer is known by the account it reached.
+    expect(mails.filter((mail) => mail.kind === 'payment-review' || mail.kind === 'payment-unknown-reference').map((mail) => mail.recipient)).toEqual(
+      expect.arrayContaining(['office@example.test', 'palmania@example.test']),
+    );
+    const listed = (await unsettledTransactions(db)).map((t) => [t.transactionId, t.outcome, t.partState]);
+    expect(listed).toEqual(expect.arrayContaining([[short.id, 'review', 'review'], [stray.id, 'unknown-reference', null]]));
+    await applyPartEvent(db, palmania.reference, 'confirm', 'cli: checked', notices, NOW);
+    expect(await resolveTransaction(db, stray.id, 'refunded', NOW)).toBe(true);
+    expect(await resolveTransaction(db, stray.id, 'again', NOW)).toBe(false);
+    const left = (await unsettledTransactions(db)).map((t) => t.transactionId);
+    expect(left).not.toContain(short.id);
+    expect(left).not.toContain(stray.id);
+  });
+
+  it.skipIf(skip)('counts checkouts per client in the store, so every server shares one limit', async () => {
+    const rate = { limit: 2, windowMs: 60_000 };
+    const start = Date.parse(NOW);
+    const decisions = await Promise.all(Array.from({ length: 5 }, () => takeCheckout(db, 'client-a', rate, start)));
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(2);
+    expect(decisions.find((d) => !d.allowed)).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect((await takeCheckout(db, 'client-b', rate, start)).allowed).toBe(true);
+    expect((await takeCheckout(db, 'client-a', rate, start + 60_000)).allowed).toBe(true);
   });
 
   const cardEvent = (eventId: string, sessionId: string, status: OrderEvent['status']): OrderEvent => ({

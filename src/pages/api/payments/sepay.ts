@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
 import { isAuthorised, parseNotification } from '../../../lib/payments/bank-notification.ts';
-import { siteOrigin } from '../../../server/config.ts';
-import { json, readBodyWithin } from '../../../server/http.ts';
-import { bankWebhookSecret, getOrderStore, noticesFor, sendMailSoon } from '../../../server/payments.ts';
+import { json, methodNotAllowed, readBodyWithin } from '../../../server/http.ts';
+import { bankWebhookSecret, getOrderStore, orderNoticesOfSite, sendMailSoon } from '../../../server/payments.ts';
 import { applyBankNotification } from '../../../server/store/transfer-orders.ts';
 
 export const prerender = false;
@@ -25,10 +24,13 @@ export const POST: APIRoute = async ({ request }) => {
   if (!notification) return json({ success: false, error: 'malformed-body' }, 400);
 
   const db = await getOrderStore();
-  const { outcome, reference } = await applyBankNotification(db, 'sepay', notification, noticesFor(siteOrigin(request)));
-  if (outcome === 'paid') sendMailSoon(db);
+  const { outcome, reference } = await applyBankNotification(db, 'sepay', notification, orderNoticesOfSite());
+  // Paid parts and money that paid nothing have notices waiting in the outbox.
+  if (outcome !== 'duplicate' && outcome !== 'outgoing') sendMailSoon(db);
   if (outcome === 'unknown-reference' || outcome === 'review' || outcome === 'already-settled') {
     console.warn(`bank notification ${notification.id} (${notification.transferAmount} ₫ to ${notification.accountNumber}): ${outcome}${reference ? ` for ${reference}` : ''}`);
   }
   return json({ success: true, outcome });
 };
+
+export const ALL = methodNotAllowed('POST');

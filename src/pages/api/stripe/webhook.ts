@@ -4,7 +4,7 @@ import { decodeOrderMetadata } from '../../../lib/commerce/order-metadata.ts';
 import { isHandledEvent, statusFromEvent } from '../../../lib/commerce/orders.ts';
 import { catalogueLookup } from '../../../server/catalogue-products.ts';
 import { getStripe, webhookConfigured, webhookSecret } from '../../../server/config.ts';
-import { json, readBodyWithin } from '../../../server/http.ts';
+import { json, methodNotAllowed, readBodyWithin } from '../../../server/http.ts';
 import { getOrderStore } from '../../../server/payments.ts';
 import { recordCardOrder, type OrderEvent } from '../../../server/store/card-orders.ts';
 
@@ -54,3 +54,5 @@ export const POST: APIRoute = async ({ request }) => {
   const outcome = await recordCardOrder(await getOrderStore(), order);
   return json({ received: true, outcome });
 };
+
+export const ALL = methodNotAllowed('POST');

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './server.ts';
+
+/**
+ * Small sites built from test/fixtures/minimal-content (one producer, one product), changed by the
+ * test, each in its own content, output and cache folders, so they never touch content/ or dist/.
+ */
+export const MINIMAL_CONTENT = path.join(ROOT, 'test/fixtures/minimal-content');
+
+/** A scratch folder inside the project, so the built server chunks resolve packages from node_modules. */
+export function fixtureWorkFolder(prefix: string): string {
+  const cache = path.join(ROOT, 'node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  return mkdtempSync(path.join(cache, prefix));
+}
+
+export interface FixtureBuild {
+  status: number | null;
+  output: string;
+  content: string;
+  dist: string;
+}
+
+/** Copies the fixture into `dir`/content, lets `mutate` change it, and runs `astro build` on it. */
+export function buildFixtureSite(dir: string, mutate: (content: string) => void, env: Record<string, string> = {}): FixtureBuild {
+  const content = path.join(dir, 'content');
+  const dist = path.join(dir, 'dist');
+  cpSync(MINIMAL_CONTENT, content, { recursive: true });
+  mutate(content);
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, OCOP_CONTENT_DIR: content, OCOP_OUT_DIR: dist, OCOP_CACHE_DIR: path.join(dir, 'cache'), ...env },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, content, dist };
+}
