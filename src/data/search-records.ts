@@ -49,7 +49,7 @@ export function productSearchTexts(product: Product, locale: Locale): SearchText
 }
 
 /** A product as the server's search reads it in one language: its result, filter values and sort keys. */
-export async function productSearchEntry(product: Product, locale: Locale): Promise<SearchEntry> {
+export async function productSearchEntry(product: Product, locale: Locale): Promise<Omit<SearchEntry, 'rank'>> {
   const t = useTranslations(locale);
   const { data, producer } = product;
   const schemes = certificationSchemes(product.supply).map((scheme) => SCHEME_LABELS[scheme]);

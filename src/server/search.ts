@@ -5,7 +5,7 @@ import { productSearchEntry, productSearchTexts } from '../data/search-records.t
 import { useTranslations, type Locale } from '../i18n/ui.ts';
 import type { PagefindApi } from '../lib/pagefind-search.ts';
 import type { FilterCounts, SearchAnswer } from '../lib/search-answer.ts';
-import { countFilters, searchEntries, type SearchEntry } from '../lib/search-entries.ts';
+import { countFilters, rankEntries, searchEntries, type SearchEntry } from '../lib/search-entries.ts';
 import { planSearch, type SearchContext } from '../lib/search-plan.ts';
 import { SEARCH_RANKING } from '../lib/search-record.ts';
 import { buildVocabulary, correctSpelling, type Vocabulary } from '../lib/search-spelling.ts';
@@ -45,7 +45,7 @@ async function openLocaleSearch(locale: Locale): Promise<LocaleSearch> {
     readFile(path.join(build, 'server', `search-pages.${locale}.json`), 'utf8').then((text) => JSON.parse(text) as Record<string, string>),
     getCatalogue(),
   ]);
-  const entries = await Promise.all(products.map((product) => productSearchEntry(product, locale)));
+  const entries = rankEntries(await Promise.all(products.map((product) => productSearchEntry(product, locale))));
   const byUrl = new Map(entries.map((entry) => [entry.hit.url, entry]));
   return {
     pagefind,

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countFilters, searchEntries, type SearchEntry } from '../../src/lib/search-entries.ts';
+import { countFilters, rankEntries, searchEntries, type SearchEntry } from '../../src/lib/search-entries.ts';
 import type { SearchPlan } from '../../src/lib/search-plan.ts';
 import type { SearchState } from '../../src/lib/search.ts';
 
-const entry = (name: string, stars: number, province: string, quality: string[] = ['Chưa có']): SearchEntry => ({
+const entry = (name: string, stars: number, province: string, quality: string[] = ['Chưa có']): Omit<SearchEntry, 'rank'> => ({
   hit: { url: `/san-pham/${name}/`, title: name, stars, potential: false, producer: 'HTX', place: province, image: '/i.webp' },
   filters: { stars: [`${stars} sao`], province: [province], quality },
   sort: { stars: `${stars}.0`, name, certified: `202${stars}-01-01` },
 });
-const ENTRIES = [entry('c', 3, 'An Giang'), entry('a', 4, 'Đồng Tháp', ['VietGAP', 'HACCP']), entry('b', 5, 'An Giang'), entry('d', 4, 'An Giang', ['VietGAP'])];
+const ENTRIES = rankEntries([entry('c', 3, 'An Giang'), entry('a', 4, 'Đồng Tháp', ['VietGAP', 'HACCP']), entry('b', 5, 'An Giang'), entry('d', 4, 'An Giang', ['VietGAP'])]);
 const TOTALS = countFilters(ENTRIES);
 const state: SearchState = { query: 'x', filters: {}, sort: 'relevance' };
 const plan = (extra: Partial<SearchPlan> = {}): SearchPlan => ({ text: 'x', filters: {}, sort: undefined, understood: [], ...extra });
@@ -38,6 +38,10 @@ describe('the server’s search over ranked products', () => {
     ]);
   });
 
+  it('ranks equal keys alike', () => {
+    expect(ENTRIES.map((one) => one.rank.stars)).toEqual([0, 1, 3, 1]);
+  });
+
   it('orders by a key in either direction, equal keys in the order they came', () => {
     expect(titles(searchEntries(ENTRIES, TOTALS, state, plan({ sort: { stars: 'desc' } }), 1))).toEqual(['b', 'a', 'd', 'c']);
     expect(titles(searchEntries(ENTRIES, TOTALS, state, plan({ sort: { name: 'asc' } }), 1))).toEqual(['a', 'b', 'c', 'd']);
@@ -46,7 +50,7 @@ describe('the server’s search over ranked products', () => {
   });
 
   it('gives one page of 24 and the total', () => {
-    const many = Array.from({ length: 30 }, (_, index) => entry(`p${String(index).padStart(2, '0')}`, 3, 'An Giang'));
+    const many = rankEntries(Array.from({ length: 30 }, (_, index) => entry(`p${String(index).padStart(2, '0')}`, 3, 'An Giang')));
     const second = searchEntries(many, countFilters(many), state, plan(), 2);
     expect(second.total).toBe(30);
     expect(titles(second)).toEqual(many.slice(24).map((one) => one.hit.title));
