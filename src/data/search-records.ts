@@ -2,6 +2,7 @@ import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
 import { useTranslations, type Locale } from '../i18n/ui.ts';
 import { placeName } from '../lib/address.ts';
+import { SEARCH_THUMBNAIL } from '../lib/image-variants.ts';
 import { productPath } from '../lib/paths.ts';
 import { searchSortKeys } from '../lib/search.ts';
 import type { SearchEntry } from '../lib/search-entries.ts';
@@ -15,7 +16,7 @@ import { SCHEME_LABELS, certificationSchemes, hasWholesaleContact } from '../lib
 const thumbnails = new Map<ImageMetadata, Promise<string>>();
 function thumbnail(image: ImageMetadata): Promise<string> {
   let src = thumbnails.get(image);
-  if (!src) thumbnails.set(image, (src = getImage({ src: image, width: 160, height: 120, format: 'webp' }).then((result) => result.src)));
+  if (!src) thumbnails.set(image, (src = getImage({ src: image, ...SEARCH_THUMBNAIL }).then((result) => result.src)));
   return src;
 }
 

@@ -19,6 +19,9 @@ describe('the search API', () => {
     expect(found.total).toBeGreaterThan(3);
     expect(found.page).toBe(1);
     expect(found.hits[0]).toEqual({ url: expect.stringMatching(/^\/san-pham\//), title: expect.stringMatching(/^nước mắm/i), stars: expect.any(Number), potential: expect.any(Boolean), producer: expect.any(String), place: expect.any(String), image: expect.stringMatching(/^\/_(astro\/|image\?)/) });
+    const picture = await fetch(new URL(found.hits[0].image, baseUrl));
+    expect(picture.status, found.hits[0].image).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/webp');
     const stars = found.filters.find((filter) => filter.name === 'stars');
     expect(stars?.values.reduce((sum, value) => sum + value.count, 0)).toBe(found.total);
   });
