@@ -1,7 +1,9 @@
 // Builds the Pagefind index from the search records the site build wrote (dist/client/search-records/),
 // then removes them. Product pages are rendered on demand, so there are no HTML files to crawl.
 // Each language is indexed by its own Pagefind process, side by side (one per core): at 20,000
-// products the two indexes took 81 s one after the other.
+// products the two indexes took 81 s one after the other. Beside the server bundle it writes, per
+// language, which record each Pagefind page is (server/search-pages.<language>.json), for the
+// server's search on the same index (src/server/search.ts).
 //   node scripts/build-search-index.ts [dist/client]
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +16,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const site = path.resolve(root, process.argv[2] ?? path.join(process.env.OCOP_OUT_DIR ?? 'dist', 'client'));
 const recordsDir = path.join(site, 'search-records');
 const output = path.join(site, 'pagefind');
+const server = path.join(site, '..', 'server');
 const started = performance.now();
 
 const files = (await readdir(recordsDir)).filter((name) => name.endsWith('.json')).sort();
@@ -21,8 +24,10 @@ const work = await mkdtemp(path.join(tmpdir(), 'ocop-pagefind-'));
 try {
   const results = await Promise.all(
     files.map(async (file) => {
-      const out = path.join(work, path.basename(file, '.json'));
-      const { stdout } = await promisify(execFile)(process.execPath, [path.join(import.meta.dirname, 'lib/index-records.ts'), path.join(recordsDir, file), out], {
+      const language = path.basename(file, '.json');
+      const out = path.join(work, language);
+      const pages = path.join(server, `search-pages.${language}.json`);
+      const { stdout } = await promisify(execFile)(process.execPath, [path.join(import.meta.dirname, 'lib/index-records.ts'), path.join(recordsDir, file), out, pages], {
         maxBuffer: 2 ** 24,
       });
       return { out, count: Number(stdout.trim()) };

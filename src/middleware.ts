@@ -16,7 +16,10 @@ interface Cached {
  * 128 MB holds some 4,000 product pages; the rest are rendered again on their next visit (~5 ms).
  * The compressed copies add about a third of the body (brotli and gzip each ~15%).
  */
-const cache = new LruCache<Cached>(128 * 2 ** 20, (entry) => Math.ceil(entry.body.byteLength * 1.33) + 512);
+const sizeOf = (entry: Cached) => Math.ceil(entry.body.byteLength * 1.33) + 512;
+const cache = new LruCache<Cached>(128 * 2 ** 20, sizeOf);
+/** Searches apart: 16 MB holds some 300 result pages or 2,000 API answers, whatever visitors type. */
+const searchCache = new LruCache<Cached>(16 * 2 ** 20, sizeOf);
 
 /** A response of `body`, compressed when the client accepts it and the type gains from it. */
 function respond(entry: Cached, encoding: Encoding | undefined, init: { status?: number; statusText?: string; extra?: [string, string][] } = {}): Response {
@@ -54,8 +57,9 @@ const pageCache = defineMiddleware(async (context, next) => {
   }
   const encoding = chooseEncoding(context.request.headers.get('Accept-Encoding'));
   const policy = ['GET', 'HEAD'].includes(context.request.method) ? cachePolicy(context.url) : undefined;
+  const store = policy?.store === 'search' ? searchCache : cache;
   if (policy) {
-    const hit = cache.get(policy.key);
+    const hit = store.get(policy.key);
     if (hit) return respond(hit, encoding, { extra: [['X-Cache', 'hit']] });
   }
   const response = await next();
@@ -73,7 +77,7 @@ const pageCache = defineMiddleware(async (context, next) => {
   const headers = new Headers(response.headers);
   headers.set('Cache-Control', policy.cacheControl);
   const entry = await toEntry(response, headers);
-  cache.set(policy.key, entry);
+  store.set(policy.key, entry);
   return respond(entry, encoding, { extra: [['X-Cache', 'miss']] });
 });
 

@@ -1,19 +1,16 @@
 // National scale: builds synthetic catalogues of 1,000, 5,000 and 20,000 products (written by
 // scripts/generate-national.ts into .scale/, never content/) and measures the cold build, a rebuild
-// after editing one product, peak memory of the whole process tree, output, and search on the
-// built site in Chromium. Sizes can be chosen: SCALE_SIZES=1000,5000 npm run bench -- scale
+// after editing one product, peak memory of the whole process tree and output. Search at these sizes
+// is measured by search-phone.bench.ts. Sizes can be chosen: SCALE_SIZES=1000,5000 npm run bench -- scale
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium } from '../../test/support/browser.ts';
-import { startBuiltServer } from '../../test/support/server.ts';
 import { samplePeakRss } from './process-tree.ts';
 import type { Bench, BenchResult } from './run.ts';
 
 const SIZES = (process.env.SCALE_SIZES ?? '1000,5000,20000').split(',').map(Number);
-const QUERIES = ['mat ong', 'nước mắm', 'gao lut', 'khô cá lóc', 'trà', 'rượu vang', 'dua luoi', 'banh trang'];
-const GOALS = { buildSeconds: 360, rssGB: 3, rebuildSeconds: 120, outputGB: 1.5, firstKB: 150, firstMs: 300, warmMs: 60 };
+const GOALS = { buildSeconds: 360, rssGB: 3, rebuildSeconds: 120, outputGB: 1.5 };
 
 interface Build {
   seconds: number;
@@ -60,51 +57,6 @@ function routes(client: string): { prerendered: number; onDemand: number } {
   return { prerendered, onDemand };
 }
 
-/** The search page's first search in a fresh browser, then warm searches with 10 results' data. */
-async function measureSearch(baseUrl: string) {
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('[data-results] .result')) {
-          (window as unknown as { firstResultsAt: number }).firstResultsAt = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    // Pagefind fetches its index from a worker too; the page's network events include those requests.
-    const fetched: Array<Promise<{ started: number; bytes: number }>> = [];
-    page.on('requestfinished', (request) => {
-      if (request.url().includes('/pagefind/')) fetched.push(request.sizes().then((sizes) => ({ started: request.timing().startTime, bytes: sizes.responseBodySize })));
-    });
-    await page.goto(`${baseUrl}/tim-kiem/?q=${encodeURIComponent(QUERIES[0])}`);
-    await page.waitForFunction(() => 'firstResultsAt' in window, undefined, { timeout: 60_000 });
-    const shownAt = await page.evaluate(() => performance.timeOrigin + (window as unknown as { firstResultsAt: number }).firstResultsAt);
-    // Only what the first results needed: the filter panel's data loads after them, beside the results.
-    const requests = (await Promise.all(fetched)).filter((request) => request.started <= shownAt);
-    const first = {
-      bytes: requests.reduce((sum, request) => sum + request.bytes, 0),
-      files: requests.length,
-      ms: shownAt - Math.min(...requests.map((request) => request.started)),
-    };
-    const warm = await page.evaluate(async (queries) => {
-      const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
-      const times: number[] = [];
-      for (const query of queries) {
-        const started = performance.now();
-        const search = await pagefind.search(query);
-        await Promise.all(search.results.slice(0, 10).map((result: { data(): Promise<unknown> }) => result.data()));
-        times.push(performance.now() - started);
-      }
-      return times;
-    }, QUERIES.slice(1));
-    return { first, warmMedian: warm.toSorted((a, b) => a - b)[Math.floor(warm.length / 2)], warmMax: Math.max(...warm) };
-  } finally {
-    await browser.close();
-  }
-}
-
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 const seconds = (s: number) => (s >= 90 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${s.toFixed(1)} s`);
@@ -135,8 +87,6 @@ const bench: Bench = {
       console.log(`  ${size}: rebuild after one edit…`);
       const warm = await run('npm', ['run', 'build'], env, root);
 
-      const site = await startBuiltServer({}, path.join(folder, 'dist'));
-      const search = await measureSearch(site.url).finally(() => site.stop());
       perThousand.push(cold.seconds / (size / 1000));
       loads.push(`${size.toLocaleString('en')}: ${os.loadavg()[0].toFixed(1)}`);
 
@@ -149,16 +99,6 @@ const bench: Bench = {
         { measure: `${label}: rebuild after editing one product`, value: `${seconds(warm.seconds)}, peak RSS ${gb(warm.peakRss)}`, ...(big && { goal: '≤ 2 min', met: warm.seconds <= GOALS.rebuildSeconds }) },
         { measure: `${label}: routes`, value: `${prerendered} prerendered pages, ${onDemand.toLocaleString('en')} pages on demand (sitemaps)` },
         { measure: `${label}: output`, value: `client ${mb(output.bytes)} in ${output.files.toLocaleString('en')} files; server ${mb(server.bytes)}`, ...(big && { goal: '≤ 1.5 GB', met: output.bytes + server.bytes <= GOALS.outputGB * 2 ** 30 }) },
-        {
-          measure: `${label}: first search ("${QUERIES[0]}")`,
-          value: `${(search.first.bytes / 1024).toFixed(0)} kB in ${search.first.files} files, ${search.first.ms.toFixed(0)} ms to results`,
-          ...(big && { goal: '≤ 150 kB, ≤ 300 ms', met: search.first.bytes <= GOALS.firstKB * 1024 && search.first.ms <= GOALS.firstMs }),
-        },
-        {
-          measure: `${label}: later searches incl. 10 results`,
-          value: `median ${search.warmMedian.toFixed(0)} ms, max ${search.warmMax.toFixed(0)} ms (${QUERIES.length - 1} queries)`,
-          ...(big && { goal: '≤ 60 ms', met: search.warmMax <= GOALS.warmMs }),
-        },
       );
     }
     const growth = perThousand.length > 1 ? perThousand.at(-1)! / perThousand[0] : undefined;
@@ -178,8 +118,7 @@ const bench: Bench = {
         'Cold build: `npm run build` (Astro, then the Pagefind index from catalogue data) with empty output and cache folders. Rebuild: the same after changing one product’s name, with the content layer’s cache kept.',
         'Peak RSS sums every process of the build (npm, Astro, its workers, Pagefind), sampled every 250 ms.',
         'Product, producer and listing pages and preview cards are rendered on demand by the server and cached; the sitemaps list them. Output is dist/client plus dist/server.',
-        'First search: a fresh Chromium opening /tim-kiem/?q=…; bytes are the Pagefind files it fetched before the first result was drawn, as sent (scripts compressed by the server), time from the first Pagefind request to the first result drawn. Later searches: the same page calling Pagefind for other queries and loading 10 results each.',
-        'Why search misses its goals at 20,000: Pagefind loads one metadata file per language before any search, 100 kB for the page list plus 47 kB per sort order (stars, name, newest), and its WebAssembly (55 kB); and it scores every matching page in the browser, so a word in 3,000 of 20,000 names (trà) takes 0.7-0.9 s while rarer ones take 40-100 ms. Filter values (8 × 45 kB) load only after the first results.',
+        'Search at these sizes, on a phone: the section "Search on a phone at national size" (npm run bench -- search-phone).',
         `Machine load after each size (1-minute average; the build's own processes count too, above 2 means they waited for a core): ${loads.join(', ')}.`,
       ],
     };

@@ -112,7 +112,6 @@ export const en = {
   'search.readAs': "read as {what}",
   'search.noResults': "No products found. Try fewer filters or other words.",
   'search.loading': "Searching…",
-  'search.noScript': "Search needs JavaScript. You can still browse every product by province, group or stars:",
   'search.copyLink': "Copy link to this search",
   'search.linkCopied': "Link copied",
   'notFound.title': "Page not found",
@@ -411,6 +410,8 @@ export const en = {
   "search.wholesale.yes": "Yes",
   "search.wholesale.no": "Not yet",
   "search.quality.none": "None given",
+  "search.corrected": "corrected to “{words}”",
+  "search.more": "Show {count} more",
   // Certificate lifecycle: revoked, re-evaluated, renewed.
   "certificate.revokedOn": "Revoked on",
   "certificate.revocationReason": "Reason for the revocation",

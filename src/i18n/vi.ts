@@ -110,7 +110,6 @@ export const vi = {
   'search.readAs': "hiểu là {what}",
   'search.noResults': "Không tìm thấy sản phẩm nào. Thử bỏ bớt bộ lọc hoặc từ khoá khác.",
   'search.loading': "Đang tìm…",
-  'search.noScript': "Trang tìm kiếm cần JavaScript. Bạn vẫn có thể xem mọi sản phẩm theo tỉnh, nhóm hoặc hạng sao:",
   'search.copyLink': "Sao chép liên kết tìm kiếm",
   'search.linkCopied': "Đã sao chép liên kết",
   'notFound.title': "Không tìm thấy trang",
@@ -409,6 +408,8 @@ export const vi = {
   "search.wholesale.yes": "Có",
   "search.wholesale.no": "Chưa có",
   "search.quality.none": "Chưa có",
+  "search.corrected": "đã sửa thành “{words}”",
+  "search.more": "Xem thêm {count} sản phẩm",
   // Certificate lifecycle: revoked, re-evaluated, renewed.
   "certificate.revokedOn": "Ngày thu hồi",
   "certificate.revocationReason": "Lý do thu hồi",

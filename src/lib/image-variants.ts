@@ -22,8 +22,10 @@ export interface ImageVariant {
 
 export const PRODUCT_PICTURE = { formats: ['avif', 'webp'], widths: [480, 960], width: 960, height: 720 } satisfies PictureVariant;
 export const CARD_IMAGE = { format: 'webp', width: 480, height: 360 } satisfies ImageVariant;
+/** A search result's picture: in the index's metadata (built) and in the server's answers (on demand). */
+export const SEARCH_THUMBNAIL = { format: 'webp', width: 160, height: 120 } satisfies ImageVariant;
 
-export const IMAGE_VARIANTS: ReadonlyArray<PictureVariant | ImageVariant> = [PRODUCT_PICTURE, CARD_IMAGE];
+export const IMAGE_VARIANTS: ReadonlyArray<PictureVariant | ImageVariant> = [PRODUCT_PICTURE, CARD_IMAGE, SEARCH_THUMBNAIL];
 
 /** Astro's <Picture> falls back to the source's format for these, else to PNG. */
 export function pictureFallbackFormat(sourceFormat: string): string {

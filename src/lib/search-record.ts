@@ -26,14 +26,27 @@ export interface SearchRecord {
 }
 
 /**
- * The kind of product (the name's leading words) 10, the rest of the name (brand, place) 5, other
- * names and folded words 5, context (producer, place, group) 1. With the search page's ranking (exact words far above
- * longer ones, no length penalty) "trà" finds tea, not "Mật ong hoa tràm … Trà Sư".
+ * The kind of product (the name's leading words) 10, folded words 5, context (producer, place,
+ * group) 1. Other names: on Vietnamese records the rest of the name, its brand and place, 2 (at 5
+ * "Mật ong hoa tràm … Trà Sư" scored within 3% of tea for "trà"); on English records the English
+ * and Vietnamese names, which English queries are mostly found by, 5. With the search page's
+ * ranking (exact words far above longer ones, no length penalty) "trà" finds tea first.
  */
-const WEIGHT = { kind: 10, names: 5, folded: 5, context: 1 } as const;
+const WEIGHT = { kind: 10, names: { vi: 2, en: 5 }, folded: 5, context: 1 } as const;
 
-/** Pagefind's ranking options for our records: see WEIGHT. */
-export const SEARCH_RANKING = { termSimilarity: 10, pageLength: 0 } as const;
+/** The result metadata each record carries (Pagefind's `title` and SearchRecord.meta). */
+export const SEARCH_META_FIELDS = ['title', 'image', 'stars', 'potential', 'producer', 'place'] as const;
+
+/**
+ * Pagefind's ranking options for our records: see WEIGHT. Metadata adds no score: Pagefind boosts a
+ * page whose metadata holds a query word, prefixes included and whatever the field, so "gạo" put
+ * the rice wine of a producer called "… Rượu gạo …" above rice, and a title with "trái" counted as one with "trà".
+ */
+export const SEARCH_RANKING = {
+  termSimilarity: 10,
+  pageLength: 0,
+  metaWeights: Object.fromEntries(SEARCH_META_FIELDS.map((field) => [field, 0])),
+};
 
 /** A Vietnamese name cut into what it is (the kind, with its head word) and the rest (brand, place). */
 export function vietnameseNameParts(name: string): { kind: string; lead: string; rest: string } {
@@ -68,7 +81,7 @@ export function searchRecordHtml(record: SearchRecord): string {
   const indexed = [
     element('p', ` data-pagefind-weight="${WEIGHT.kind}"`, record.kind),
     ...(record.lead ? [element('p', ` data-pagefind-weight="${WEIGHT.kind}"`, record.lead)] : []),
-    ...names.map((name) => element('p', ` data-pagefind-weight="${WEIGHT.names}"`, name)),
+    ...names.map((name) => element('p', ` data-pagefind-weight="${WEIGHT.names[record.locale]}"`, name)),
     ...(folded.length ? [element('p', ` data-pagefind-weight="${WEIGHT.folded}"`, folded.join(' '))] : []),
     ...record.context.map((text) => element('p', ` data-pagefind-weight="${WEIGHT.context}"`, text)),
   ];

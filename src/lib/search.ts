@@ -10,6 +10,9 @@ export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 export const SEARCH_SORTS = ['relevance', 'stars', 'name', 'newest'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
+/** Results per page: the first page is in the HTML, "more" fetches the next. */
+export const SEARCH_PAGE_SIZE = 24;
+
 export interface SearchState {
   query: string;
   filters: Partial<Record<SearchFilter, string[]>>;
@@ -19,6 +22,9 @@ export interface SearchState {
 const isFilter = (name: string): name is SearchFilter => (SEARCH_FILTERS as readonly string[]).includes(name);
 const isSort = (name: string | null): name is SearchSort => (SEARCH_SORTS as readonly string[]).includes(name ?? '');
 
+/** One way to write a query: composed accents (some keyboards send them decomposed), single spaces. */
+export const normalizeQuery = (query: string) => query.normalize('NFC').replace(/\s+/g, ' ').trim();
+
 /** `?q=mam&stars=4+sao&stars=5+sao&sort=stars` → state; unknown parameters are ignored. */
 export function searchStateFromParams(params: URLSearchParams): SearchState {
   const filters: SearchState['filters'] = {};
@@ -26,7 +32,13 @@ export function searchStateFromParams(params: URLSearchParams): SearchState {
     if (isFilter(name) && value) filters[name] = [...new Set([...(filters[name] ?? []), value])];
   }
   const sort = params.get('sort');
-  return { query: (params.get('q') ?? '').trim(), filters, sort: isSort(sort) ? sort : 'relevance' };
+  return { query: normalizeQuery(params.get('q') ?? ''), filters, sort: isSort(sort) ? sort : 'relevance' };
+}
+
+/** `?page=3` → 3: which page of results a link without JavaScript asks for (1 when none or unreadable). */
+export function searchPageFromParams(params: URLSearchParams): number {
+  const page = Number(params.get('page') ?? 1);
+  return Number.isSafeInteger(page) && page >= 1 ? page : 1;
 }
 
 /** The inverse of searchStateFromParams, in a stable order so equal states give equal URLs. */

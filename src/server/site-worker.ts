@@ -233,13 +233,16 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
 
 /**
  * Loads the catalogue before taking visitors (seconds at national size), through a private
- * listener of this worker only: a product page that does not exist makes the server read it.
+ * listener of this worker only: a product page that does not exist makes the server read it. Then
+ * opens this release's search index in each language the same way (a search without words).
  */
 async function warmUp(handler: http.RequestListener): Promise<void> {
   const warm = http.createServer(handler);
   await new Promise<void>((resolve) => warm.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => resolve()));
   const { port } = warm.address() as net.AddressInfo;
-  await fetch(`http://127.0.0.1:${port}/san-pham/-/`).then((response) => response.arrayBuffer()).catch(() => undefined);
+  const visit = (urlPath: string) => fetch(`http://127.0.0.1:${port}${urlPath}`).then((response) => response.arrayBuffer()).catch(() => undefined);
+  await visit('/san-pham/-/');
+  await Promise.all(['vi', 'en'].map((locale) => visit(`/api/search?locale=${locale}`)));
   warm.closeAllConnections();
   await new Promise((resolve) => warm.close(resolve));
 }

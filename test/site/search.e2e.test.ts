@@ -3,7 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { foldVietnamese } from '../../src/lib/text.ts';
 import { launchChromium, VIEWPORTS } from '../support/browser.ts';
 
-/** The search page on a phone: Pagefind in the browser, filters, sorting, and the shareable URL. */
+/**
+ * The search page on a phone: results from the server in the HTML and on each search, filters,
+ * sorting, "more", the shareable URL, without JavaScript, and the browser's own index when the
+ * server cannot answer.
+ */
 describe('search on a phone', () => {
   let browser: Browser;
   let page: Page;
@@ -148,5 +152,72 @@ describe('search on a phone', () => {
     const links = await hrefs();
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((href) => href?.startsWith('/san-pham/')), links.join(' ')).toBe(true);
+  });
+
+  it('corrects a misspelt word and says what it searched for', async () => {
+    await page.goto(`${baseUrl}/tim-kiem/?q=nuoc+mam+phu+quok`);
+    expect(await page.locator('[data-status]').textContent()).toMatch(/^2 sản phẩm · đã sửa thành “nuoc mam phu quốc”$/);
+    expect((await titles()).sort()).toEqual(['Nước mắm 30 độ đậm', 'Nước mắm 40 độ đậm']);
+  });
+
+  it('adds the next results below the first ones with "more"', async () => {
+    expect(await search('/tim-kiem/')).toBe(130);
+    const first = await hrefs();
+    await page.locator('[data-more] a').click();
+    await page.waitForFunction(() => document.querySelectorAll('.result').length === 48, undefined, { timeout: 20_000 });
+    const both = await hrefs();
+    expect(both.slice(0, 24)).toEqual(first);
+    expect(new Set(both).size).toBe(48);
+    expect(new URL(page.url()).search, 'the address still names the search, not a page').toBe('');
+  });
+
+  it('searches with the browser’s own index when the server cannot answer', async () => {
+    await search('/tim-kiem/?q=mam');
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    await page.route('**/api/search**', (route) => route.abort('connectionfailed'));
+    const before = (await page.locator('[data-status]').textContent())!.trim();
+    await page.locator('[data-search] input[name="q"]').fill('duong thot not');
+    expect(await countAfterChangeFrom(before)).toBeGreaterThan(0);
+    expect(lower(await titles())).toContain('đường thốt nốt dạng hũ');
+    expect(asked).toContain('/pagefind/pagefind.js');
+  });
+
+  /** A shared link opened where JavaScript does not run (or before it does): the server's HTML alone. */
+  describe('without JavaScript', () => {
+    beforeEach(async () => {
+      await page.context().close();
+      page = await (await browser.newContext({ viewport: VIEWPORTS.phone, javaScriptEnabled: false })).newPage();
+    });
+
+    it.each([
+      ['/tim-kiem/?q=mat+ong', /^\d+ sản phẩm$/, /^mật ong/i],
+      ['/en/search/?q=honey', /^\d+ products?$/, /honey/i],
+    ])('shows the first results of %s in the HTML', async (path, count, title) => {
+      await page.goto(`${baseUrl}${path}`);
+      expect((await page.locator('[data-status]').textContent())?.trim()).toMatch(count);
+      const found = await titles();
+      expect(found.length).toBeGreaterThan(0);
+      expect(found[0]).toMatch(title);
+    });
+
+    it('filters by submitting the form, and pages with links', async () => {
+      await page.goto(`${baseUrl}/tim-kiem/?q=mam`);
+      await page.locator('details[data-filters] summary').click();
+      await page.locator('input[name="stars"][value="4 sao"]').check();
+      await Promise.all([page.waitForURL((url) => url.searchParams.get('stars') === '4 sao'), page.locator('[data-search] button[type="submit"]').click()]);
+      expect(new URL(page.url()).searchParams.get('q')).toBe('mam');
+      const stars = await page.locator('[data-results] .stars__icons').allTextContents();
+      expect(stars.length).toBeGreaterThan(0);
+      expect(stars.every((icons) => icons === '★★★★')).toBe(true);
+
+      await page.goto(`${baseUrl}/tim-kiem/`);
+      const first = await hrefs();
+      expect(first).toHaveLength(24);
+      await Promise.all([page.waitForURL((url) => url.searchParams.get('page') === '2'), page.locator('[data-more] a').click()]);
+      const second = await hrefs();
+      expect(second).toHaveLength(24);
+      expect(second.filter((href) => first.includes(href))).toEqual([]);
+    });
   });
 });

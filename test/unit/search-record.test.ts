@@ -44,6 +44,11 @@ describe('search records', () => {
     expect(html).toContain('<span data-pagefind-meta="title">Palm sugar</span>');
   });
 
+  it('weights the English names of an English record above the brand and place of a Vietnamese one', () => {
+    const weightOf = (html: string) => Number(/data-pagefind-weight="(\d+)">Palm sugar</.exec(html)?.[1]);
+    expect(weightOf(searchRecordHtml({ ...record, locale: 'en', names: ['Palm sugar'] }))).toBeGreaterThan(weightOf(searchRecordHtml({ ...record, names: ['Palm sugar'] })));
+  });
+
   it('counts the head word once more when there is one', () => {
     const html = searchRecordHtml(record);
     expect(html).toContain('<p data-pagefind-weight="10">Đường</p>');

@@ -43,6 +43,19 @@ describe('what the server caches', () => {
   });
 
   it('never keeps personal or changing answers', () => {
-    for (const path of ['/api/checkout', '/gio-hang/', '/thanh-toan/thanh-cong/', '/s/p1234567', '/en/cart/', '/don-hang/abc/', '/', '/tim-kiem/']) expect(policy(path), path).toBeUndefined();
+    for (const path of ['/api/checkout', '/gio-hang/', '/thanh-toan/thanh-cong/', '/s/p1234567', '/en/cart/', '/don-hang/abc/', '/']) expect(policy(path), path).toBeUndefined();
+  });
+
+  it('keeps searches apart, one key per search whatever the order or spacing of its parameters', () => {
+    const page = policy('/tim-kiem/?sort=name&q=mat%20%20ong&stars=5+sao&stars=4+sao&utm_source=zalo');
+    expect(page).toEqual({ key: '/tim-kiem/?q=mat+ong&stars=4+sao&stars=5+sao&sort=name', cacheControl: 'public, max-age=0, s-maxage=15', store: 'search' });
+    expect(policy('/tim-kiem?q=mat+ong&stars=4+sao&stars=5+sao&sort=name')?.key).toBe(page?.key);
+    expect(policy('/en/search/?q=honey&page=2')?.key).toBe('/en/search/?q=honey&page=2');
+    expect(policy('/api/search?locale=en&q=honey')).toEqual({ key: '/api/search/?q=honey&locale=en', cacheControl: 'public, max-age=0, s-maxage=15', store: 'search' });
+  });
+
+  it('lets a search request the route refuses reach it, uncached', () => {
+    expect(policy('/api/search?q=a&colour=red')).toBeUndefined();
+    expect(policy('/api/search?page=0')).toBeUndefined();
   });
 });
