@@ -148,6 +148,13 @@ export interface PublishedListing {
   story?: string;
 }
 
+/** What the public pages show of a product and its producer (src/data/catalogue.ts): what a proposal is compared with. */
+export const publishedListing = (product: { data: object; producer: { data: object }; storyText?: string }): PublishedListing => ({
+  product: product.data as Record<string, unknown>,
+  producer: product.producer.data as Record<string, unknown>,
+  story: product.storyText,
+});
+
 const at = (data: Record<string, unknown>, path: string): unknown =>
   path.split('.').reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), data);
 
