@@ -335,7 +335,7 @@ export const en = {
   "data.provenance.inferred": "inferred, to be confirmed",
   "data.provenance.approximate": "approximate",
   "data.provenance.sample": "sample, not official",
-  "data.provenance.producer": "given by the producer (none yet)",
+  "data.provenance.producer": "given by the producer through \"Update this listing\", checked by the province's OCOP office before it is published",
   "data.licence": "Licence",
   "data.licenceText": "The data is published under CC BY 4.0: reuse it freely, commercially too, crediting \"OCOP Vietnam\" and the source documents below.",
   "data.sources": "Source documents",

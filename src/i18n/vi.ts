@@ -333,7 +333,7 @@ export const vi = {
   "data.provenance.inferred": "suy ra, chờ xác nhận",
   "data.provenance.approximate": "gần đúng",
   "data.provenance.sample": "mẫu, không chính thức",
-  "data.provenance.producer": "chủ thể cung cấp (hiện chưa có)",
+  "data.provenance.producer": "chủ thể cung cấp qua trang \"Cập nhật thông tin\", văn phòng OCOP của tỉnh kiểm tra trước khi công bố",
   "data.licence": "Giấy phép",
   "data.licenceText": "Dữ liệu phát hành theo giấy phép CC BY 4.0: được dùng lại tự do, kể cả thương mại, miễn ghi nguồn \"OCOP Việt Nam\" và văn bản nguồn dưới đây.",
   "data.sources": "Văn bản nguồn",

@@ -6,6 +6,8 @@ import { hasControlCharacter, MESSAGES, readProposal, type Locale, type Proposed
  * reach the sender, the box saying they are the producer, and the honeypot a person never fills.
  */
 export const HONEYPOT_FIELD = 'homepage';
+/** The page the confirmation e-mail's link opens (the token in `?token=`). */
+export const CONFIRM_PATH = '/cap-nhat/xac-nhan/';
 export const MAX_SUGGESTION_PHOTOS = 6;
 /** All files of one suggestion together; more is answered 413. */
 export const MAX_SUGGESTION_BYTES = 40 * 1024 * 1024;

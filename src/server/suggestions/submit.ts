@@ -6,7 +6,7 @@ import { MAX_PHOTO_BYTES } from '../../lib/photos.ts';
 import { productPath } from '../../lib/paths.ts';
 import { publishedListing, type Locale } from '../../lib/suggestions/fields.ts';
 import { confirmationMail } from '../../lib/suggestions/mail.ts';
-import { filledHoneypot, MAX_SUGGESTION_BYTES, MAX_SUGGESTION_PHOTOS, readSubmission, verificationFor } from '../../lib/suggestions/submission.ts';
+import { CONFIRM_PATH, filledHoneypot, MAX_SUGGESTION_BYTES, MAX_SUGGESTION_PHOTOS, readSubmission, verificationFor } from '../../lib/suggestions/submission.ts';
 import { BodyTooLargeError, ClientGoneError, readBytesWithin } from '../http.ts';
 import { overLimit } from '../office/requests.ts';
 import { getOrderStore, sendMailSoon } from '../payments.ts';
@@ -119,5 +119,3 @@ export async function submitSuggestion(request: Request, product: Product, clien
   sendMailSoon(db);
   return { ok: true, status: 201, ...stored };
 }
-
-export const CONFIRM_PATH = '/cap-nhat/xac-nhan/';
