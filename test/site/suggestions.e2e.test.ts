@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -81,6 +82,7 @@ describe("a producer updates its listing and the province's office checks it", (
     await page.getByRole('link', { name: 'Cập nhật thông tin' }).first().click();
     await page.waitForURL(`${site.url}/cap-nhat/${SLUG}/`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id)).toEqual([]);
     await page.getByLabel('Chọn ảnh').setInputFiles(path.join(import.meta.dirname, '../fixtures/photos/phone-photo.heic'));
     await page.getByLabel('Ảnh chụp gì (cho người không nhìn thấy)').fill('Hộp hạt sen sấy Nam Huy');
     await page.getByLabel('Giá (đồng)').fill('85.000');
@@ -194,6 +196,7 @@ describe('a new bank account', () => {
     await agPage.goto(`${site.url}/quan-ly/de-xuat/`);
     await agPage.getByRole('link', { name: 'Mật thốt nốt dạng bột' }).click();
     reviewPath = new URL(agPage.url()).pathname;
+    expect((await new AxeBuilder({ page: agPage }).analyze()).violations.map((violation) => `${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
     const before = { commits: commits(), file: readFileSync(contentFile('producers', `${AG_PRODUCER}.yaml`), 'utf8') };
     await agPage.getByRole('button', { name: 'Nhận các mục đã chọn' }).click();
     await agPage.getByText('chỉ được nhận sau khi gọi điện xác nhận với chủ thể', { exact: false }).waitFor();
