@@ -6,9 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashText, readEntry } from '../../src/server/office/entry-index.ts';
 import { readContentSnapshot, readPointer } from '../../src/server/releases/release-files.ts';
-import { launchChromium, VIEWPORTS } from '../support/browser.ts';
-import { startOfficeSite, type OfficeSite } from '../support/office-site.ts';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.ts';
+import { VIEWPORTS } from '../support/browser.ts';
+import { startOfficeSiteOnPhone, type OfficeSite, type OfficeSiteOnPhone } from '../support/office-site.ts';
+import type { SmtpTestServer } from '../support/smtp-test-server.ts';
 import { waitFor } from '../support/visitor-load.ts';
 
 /**
@@ -62,19 +62,15 @@ async function signInAs(target: Page, email: string, province: string) {
   await target.waitForURL(`${site.url}/quan-ly/`);
 }
 
+let phone: OfficeSiteOnPhone;
+
 beforeAll(async () => {
-  smtp = await startSmtpTestServer();
-  site = await startOfficeSite({ SMTP_URL: smtp.url, MAIL_FROM: 'OCOP <no-reply@ocop.test>' });
+  phone = await startOfficeSiteOnPhone();
+  ({ smtp, site, browser, page } = phone);
   giveEmail(PRODUCER, 'namhuy@example.vn');
   giveEmail(AG_PRODUCER, 'palmania@example.vn');
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: VIEWPORTS.phone })).newPage();
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-  await smtp?.stop();
-});
+afterAll(() => phone?.stop());
 
 describe("a producer updates its listing and the province's office checks it", () => {
   it('proposes a photo, a price and a Shopee listing from the product page, on a phone', async () => {

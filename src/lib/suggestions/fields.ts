@@ -46,8 +46,10 @@ const contacts = producerSchema.shape.contacts;
 const STORY_MAX = 5000;
 const storySchema = z.string().max(STORY_MAX, { message: `the story is at most ${STORY_MAX.toLocaleString('en')} characters` });
 
-const amount = (label: Words, number: 'integer' | 'decimal' = 'decimal'): SuggestionInput => ({ name: '', part: 'amount', label, type: 'text', number });
-const unit: SuggestionInput = { name: '', part: 'unit', label: both('Đơn vị', 'Unit'), type: 'text' };
+/** One input of a value with parts; its name is made by `field`. */
+const part = (name: string, label: Words, type: SuggestionInput['type'] = 'text', more: Partial<SuggestionInput> = {}): SuggestionInput => ({ name: '', part: name, label, type, ...more });
+const amount = (label: Words, number: 'integer' | 'decimal' = 'decimal') => part('amount', label, 'text', { number });
+const unit = part('unit', both('Đơn vị', 'Unit'));
 
 function field(spec: Omit<SuggestionField, 'inputs'> & { inputs: SuggestionInput[] }): SuggestionField {
   const single = spec.inputs.length === 1 && !spec.inputs[0].part;
@@ -91,7 +93,7 @@ export const SUGGESTION_FIELDS: readonly SuggestionField[] = [
     inputs: [
       amount(both('Số lượng', 'Amount')),
       unit,
-      { name: '', part: 'period', label: both('Mỗi', 'Per'), type: 'select', options: CAPACITY_PERIODS.map((period) => ({ value: period, label: PERIOD_WORDS[period] })) },
+      part('period', both('Mỗi', 'Per'), 'select', { options: CAPACITY_PERIODS.map((period) => ({ value: period, label: PERIOD_WORDS[period] })) }),
     ],
     check: within(supplySchema, (value) => ({ capacity: value })),
   }),
@@ -103,10 +105,10 @@ export const SUGGESTION_FIELDS: readonly SuggestionField[] = [
     section: 'supply',
     label: both('Liên hệ bán sỉ', 'Wholesale contact'),
     inputs: [
-      { name: '', part: 'name', label: both('Người liên hệ', 'Name'), type: 'text' },
-      { name: '', part: 'phone', label: both('Điện thoại', 'Phone'), type: 'tel' },
-      { name: '', part: 'email', label: both('Email', 'E-mail'), type: 'email' },
-      { name: '', part: 'zalo', label: both('Zalo', 'Zalo'), type: 'tel' },
+      part('name', both('Người liên hệ', 'Name')),
+      part('phone', both('Điện thoại', 'Phone'), 'tel'),
+      part('email', both('Email', 'E-mail'), 'email'),
+      part('zalo', both('Zalo', 'Zalo'), 'tel'),
     ],
     check: within(supplySchema, (value) => ({ wholesaleContact: value })),
   }),
@@ -117,8 +119,8 @@ export const SUGGESTION_FIELDS: readonly SuggestionField[] = [
     list: true,
     label: both('Chứng nhận chất lượng khác', 'Other quality certification'),
     inputs: [
-      { name: '', part: 'scheme', label: both('Loại chứng nhận', 'Scheme'), type: 'select', options: QUALITY_SCHEMES.map((scheme) => ({ value: scheme, label: both(SCHEME_LABELS[scheme], SCHEME_LABELS[scheme]) })) },
-      { name: '', part: 'number', label: both('Số chứng nhận', 'Certificate number'), type: 'text' },
+      part('scheme', both('Loại chứng nhận', 'Scheme'), 'select', { options: QUALITY_SCHEMES.map((scheme) => ({ value: scheme, label: both(SCHEME_LABELS[scheme], SCHEME_LABELS[scheme]) })) }),
+      part('number', both('Số chứng nhận', 'Certificate number')),
     ],
     check: within(supplySchema, (value) => ({ certifications: value })),
   }),
@@ -128,9 +130,9 @@ export const SUGGESTION_FIELDS: readonly SuggestionField[] = [
     section: 'bank',
     label: both('Tài khoản nhận chuyển khoản (VietQR)', 'Bank account for VietQR transfers'),
     inputs: [
-      { name: '', part: 'bin', label: both('Mã ngân hàng (BIN NAPAS, ví dụ 970436 Vietcombank)', 'Bank (NAPAS BIN, e.g. 970436 Vietcombank)'), type: 'text' },
-      { name: '', part: 'accountNumber', label: both('Số tài khoản', 'Account number'), type: 'text' },
-      { name: '', part: 'accountName', label: both('Tên chủ tài khoản (viết hoa không dấu)', 'Account holder (capitals, no accents)'), type: 'text' },
+      part('bin', both('Mã ngân hàng (BIN NAPAS, ví dụ 970436 Vietcombank)', 'Bank (NAPAS BIN, e.g. 970436 Vietcombank)')),
+      part('accountNumber', both('Số tài khoản', 'Account number')),
+      part('accountName', both('Tên chủ tài khoản (viết hoa không dấu)', 'Account holder (capitals, no accents)')),
     ],
     check: within(bankAccountSchema, (value) => value),
   }),
