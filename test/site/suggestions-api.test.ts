@@ -209,6 +209,24 @@ describe('a good suggestion', () => {
   });
 });
 
+describe('the form page without script', () => {
+  it('answers a refused form with the same status, the message beside the field and what was typed', async () => {
+    const response = await fetch(`${site.url}/en/update/${SLUG}/`, {
+      method: 'POST',
+      body: form({ 'marketplaces.lazada': 'https://www.lazada.vn/catalog/?q=hat+sen', 'price.unit': 'box <b>250 g</b>', 'supply.minimumOrder.unit': 'x" onfocus="alert(1)' }),
+      headers: { Origin: site.url, 'X-Forwarded-For': nextClient() },
+    });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('Not sent: correct the marked items.');
+    expect(html).toContain("marketplaces.lazada must be the product&#39;s own listing on lazada.vn");
+    expect(html).toContain('value="https://www.lazada.vn/catalog/?q=hat+sen"');
+    // Typed text stays inside its attribute, as text: the quote that would end it is escaped.
+    expect(html).toContain('value="x&quot; onfocus=&quot;alert(1)"');
+    expect(html).toMatch(/value="box (<|&lt;)b(>|&gt;)250 g(<|&lt;)\/b(>|&gt;)"/);
+  });
+});
+
 describe('the review queue', () => {
   let dongThap: string;
   let anGiang: string;
@@ -231,6 +249,25 @@ describe('the review queue', () => {
     });
     expect(decision.status).toBe(403);
     expect((await decision.json()).error).toBe('outside-province');
+  });
+
+  it('rejects with a reason the sender reads, and the suggestion leaves the queue', async () => {
+    const created = await post(form({ 'supply.leadTimeDays': '3', contact: 'ban-hang@example.vn' }));
+    const { id } = await created.json();
+    const token = /token=(\S+)/.exec((db.prepare('SELECT body FROM outbox WHERE kind = ? ORDER BY created_at DESC LIMIT 1').get('suggestion-confirm') as { body: string }).body)![1];
+    const confirmed = await fetch(`${site.url}/cap-nhat/xac-nhan/`, { method: 'POST', headers: { Origin: site.url }, body: new URLSearchParams({ token: decodeURIComponent(token) }) });
+    expect(confirmed.status).toBe(200);
+    expect(await (await open('/quan-ly/de-xuat/', dongThap)).text()).toContain(`/quan-ly/de-xuat/${id}/`);
+    const noReason = await open(`/quan-ly/api/suggestions/${id}`, dongThap, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'reject', texts: {} }) });
+    expect(noReason.status).toBe(422);
+    const rejected = await open(`/quan-ly/api/suggestions/${id}`, dongThap, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'reject', texts: { reason: 'Thời gian giao hàng chưa khớp với hợp đồng' } }) });
+    expect(rejected.status).toBe(200);
+    expect(await (await open('/quan-ly/de-xuat/', dongThap)).text()).not.toContain(`/quan-ly/de-xuat/${id}/`);
+    const told = db.prepare("SELECT recipient, body FROM outbox WHERE kind = 'suggestion-decision'").get() as { recipient: string; body: string };
+    expect(told.recipient).toBe('ban-hang@example.vn');
+    expect(told.body).toContain('Lý do: Thời gian giao hàng chưa khớp với hợp đồng');
+    const again = await open(`/quan-ly/api/suggestions/${id}`, dongThap, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'reject', texts: { reason: 'x' } }) });
+    expect(again.status).toBe(409);
   });
 
   it('refuses to accept an unverified suggestion before the office has called', async () => {

@@ -143,6 +143,18 @@ export async function createSuggestion(
   return { id, verification };
 }
 
+/**
+ * Forgets suggestions nobody confirmed within the link's days, with their photos: the address on
+ * file never answered, so they would wait for ever. Run at each new suggestion.
+ */
+export async function forgetUnconfirmed(db: SqlDatabase, now = Date.now()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const stale = "SELECT id FROM suggestions WHERE state = 'awaiting-confirmation' AND token_expires_at <= ?";
+    await tx.run(`DELETE FROM suggestion_files WHERE suggestion_id IN (${stale})`, [iso(now)]);
+    return tx.run("DELETE FROM suggestions WHERE state = 'awaiting-confirmation' AND token_expires_at <= ?", [iso(now)]);
+  });
+}
+
 export type Confirmed = { ok: true; suggestion: Suggestion } | { ok: false; reason: 'unknown-link' | 'link-expired' | 'already-confirmed' };
 
 /** The producer opened the link from the address on file: the suggestion enters its office's queue. */
