@@ -196,6 +196,8 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
     server.listen(options.port, options.host, () => resolve());
   });
   options.notify({ type: 'ready', buildDir: options.buildDir });
+  // After taking visitors, not before: a swap waits for nothing the public pages do not need.
+  void warmUp(handler, [WORKSPACE_WARM_UP]);
 
   let stopping: Promise<void> | undefined;
   const drain = (reason: 'swap' | 'stop') =>
@@ -231,18 +233,22 @@ export async function runSiteWorker(options: WorkerOptions): Promise<void> {
   });
 }
 
+/** Each step's addresses (space-separated) are visited together, the steps one after another. */
+const CATALOGUE_WARM_UP = ['/san-pham/-/', '/api/search?locale=vi /api/search?locale=en'];
+/** The workspace's sign-in page reads the content's entries for the office's lists (./office/guard.ts). */
+const WORKSPACE_WARM_UP = '/quan-ly/dang-nhap/';
+
 /**
  * Loads the catalogue before taking visitors (seconds at national size), through a private
  * listener of this worker only: a product page that does not exist makes the server read it. Then
  * opens this release's search index in each language the same way (a search without words).
  */
-async function warmUp(handler: http.RequestListener): Promise<void> {
+async function warmUp(handler: http.RequestListener, paths: readonly string[] = CATALOGUE_WARM_UP): Promise<void> {
   const warm = http.createServer(handler);
   await new Promise<void>((resolve) => warm.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => resolve()));
   const { port } = warm.address() as net.AddressInfo;
   const visit = (urlPath: string) => fetch(`http://127.0.0.1:${port}${urlPath}`).then((response) => response.arrayBuffer()).catch(() => undefined);
-  await visit('/san-pham/-/');
-  await Promise.all(['vi', 'en'].map((locale) => visit(`/api/search?locale=${locale}`)));
+  for (const step of paths) await Promise.all(step.split(' ').map(visit));
   warm.closeAllConnections();
   await new Promise((resolve) => warm.close(resolve));
 }

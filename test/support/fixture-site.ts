@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ROOT } from './server.ts';
 
 /**
@@ -34,5 +35,6 @@ export function buildFixtureSite(dir: string, mutate: (content: string) => void,
     encoding: 'utf8',
     env: { ...process.env, OCOP_CONTENT_DIR: content, OCOP_OUT_DIR: dist, OCOP_CACHE_DIR: path.join(dir, 'cache'), ...env },
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, content, dist };
+  // CI forces colour; messages are matched as text, so the terminal's escape codes go.
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`), content, dist };
 }

@@ -2,6 +2,7 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import { json } from '../http.ts';
 import { refuseForeignOrigin } from '../public-origin.ts';
 import { currentAccount } from './session.ts';
+import { entryIndex } from './workspace.ts';
 
 /**
  * The door of the workspace, in front of every page under /quan-ly/ and its API, /quan-ly/api/:
@@ -19,6 +20,11 @@ export async function guardWorkspace(context: APIContext, next: MiddlewareNext):
   if (!SAFE_METHODS.has(context.request.method)) {
     const refused = refuseForeignOrigin(context.request);
     if (refused) return refused;
+  }
+  if (path === SIGN_IN_PATH.replace(/\/$/, '')) {
+    // The day starts here: the entries are read while the office signs in (seconds at national
+    // size), so the first list opens at once. A new worker asks for this page itself as it starts.
+    entryIndex().catch((error: Error) => console.error('workspace: reading the content failed:', error.message));
   }
   if (!OPEN.has(path)) {
     const account = await currentAccount(context.cookies);
