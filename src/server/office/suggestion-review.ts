@@ -4,7 +4,7 @@ import { covers, NATIONAL } from '../../lib/office/scope.ts';
 import { productPath } from '../../lib/paths.ts';
 import { PHOTO_FOLDER } from '../../lib/photos.ts';
 import { applyAcceptance, BANK_ACCOUNT } from '../../lib/suggestions/accept.ts';
-import { describeValue, fieldByKey, hasControlCharacter, publishedValue, readField, type SuggestionField } from '../../lib/suggestions/fields.ts';
+import { describeValue, fieldByKey, hasControlCharacter, inputTexts, publishedValue, readField, type SuggestionField } from '../../lib/suggestions/fields.ts';
 import { bankAccountNotice, decisionMail, type SuggestionMailFacts } from '../../lib/suggestions/mail.ts';
 import type { OutgoingMail } from '../../lib/payments/transfer-order.ts';
 import { getOrderStore, sendMailSoon } from '../payments.ts';
@@ -130,8 +130,10 @@ export async function decideOnSuggestion(account: OfficeAccount, id: string, inp
   // The office's edits are read with the same rules as the producer's form.
   const values: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
-  for (const { field } of rows.filter((row) => input.accept.includes(row.field.key))) {
-    const reading = readField(field, input.texts, 'vi');
+  for (const { field, proposed } of rows.filter((row) => input.accept.includes(row.field.key))) {
+    // A field the office did not send texts for is taken as proposed (the JSON API may send keys only).
+    const sent = field.inputs.some((each) => each.name in input.texts);
+    const reading = readField(field, sent ? input.texts : inputTexts(field, proposed), 'vi');
     if (reading.error) errors[field.inputs[0].name] = reading.error;
     else if (reading.value === undefined) errors[field.inputs[0].name] = 'Để trống: bỏ chọn mục này nếu không nhận.';
     else values[field.key] = reading.value;
