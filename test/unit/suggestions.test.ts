@@ -125,8 +125,13 @@ describe('accepting', () => {
     expect(offersBankTransfer(undefined)).toBe(false);
   });
 
-  it('keeps a story as the text typed: no markup gets through', () => {
-    expect(storyToMarkdown('Sen <b>ngon</b> [xem](javascript:x) & *rẻ*')).toBe('Sen \\<b\\>ngon\\</b\\> \\[xem\\](javascript:x) \\& \\*rẻ\\*\n');
+  it('keeps a story as the text typed: no markup gets through, and the form shows it as typed again', () => {
+    const typed = 'Sen <b>ngon</b> [xem](javascript:x) & *rẻ*';
+    const written = storyToMarkdown(typed);
+    expect(written).toBe('Sen \\<b\\>ngon\\</b\\> \\[xem\\](javascript:x) \\& \\*rẻ\\*\n');
+    const published = { ...listing(), story: written };
+    expect(publishedValue(fieldByKey('story')!, published)).toBe(typed);
+    expect(readProposal({ story: typed }, published, 'vi').values).toEqual({});
   });
 });
 

@@ -1,6 +1,5 @@
-import { MAX_PRODUCT_PHOTOS } from '../content-schemas.ts';
 import type { ProductPhoto } from '../photos.ts';
-import { fieldByKey, type ProposedValues } from './fields.ts';
+import { fieldByKey, STORY_PUNCTUATION, type ProposedValues } from './fields.ts';
 
 /**
  * What an office's acceptance writes: the chosen fields of a suggestion (as the office left them
@@ -30,7 +29,7 @@ export const BANK_ACCOUNT = 'bankAccount';
  * A story is plain text from a form: Markdown's punctuation (links, images, HTML, emphasis) is
  * escaped so it reads back as exactly what was typed, and no markup reaches the page.
  */
-export const storyToMarkdown = (text: string) => `${text.replace(/\r\n?/g, '\n').trim().replace(/[\\`*_[\]<>&!~|#]/g, (char) => `\\${char}`)}\n`;
+export const storyToMarkdown = (text: string) => `${text.replace(/\r\n?/g, '\n').trim().replace(STORY_PUNCTUATION, (char) => `\\${char}`)}\n`;
 
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : {});
 
@@ -64,7 +63,8 @@ export function applyAcceptance(product: EntryData, producer: Record<string, unk
   }
   if (accepted.photos.length) {
     const listed = Array.isArray(data.photos) ? (data.photos as ProductPhoto[]) : [];
-    data.photos = [...listed, ...accepted.photos.filter((photo) => !listed.some((each) => each.file === photo.file))].slice(0, MAX_PRODUCT_PHOTOS);
+    // More than the schema allows is refused by the save, with its message, rather than dropped here.
+    data.photos = [...listed, ...accepted.photos.filter((photo) => !listed.some((each) => each.file === photo.file))];
   }
   data.producerUpdate = { on: meta.today, checkedBy: meta.office };
   return { product: { data, body }, ...(producerChanged && { producer: producerData }), bankAccountChanged };

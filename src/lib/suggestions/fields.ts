@@ -161,10 +161,14 @@ const at = (data: Record<string, unknown>, path: string): unknown =>
   path.split('.').reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined), data);
 
 const normaliseStory = (text: string) => text.replace(/\r\n?/g, '\n').trim();
+/** Markdown's punctuation, escaped when an accepted story is written (src/lib/suggestions/accept.ts). */
+export const STORY_PUNCTUATION = /[\\`*_[\]<>&!~|#]/g;
+/** A story as written in the product file, read back as the text that was typed. */
+const storyText = (markdown: string) => normaliseStory(markdown).replace(/\\([\\`*_[\]<>&!~|#])/g, '$1');
 
 /** What is published for a field, in the shape the field's value has (a price without its sample flag). */
 export function publishedValue(field: SuggestionField, listing: PublishedListing): unknown {
-  if (field.key === 'story') return listing.story ? normaliseStory(listing.story) : undefined;
+  if (field.key === 'story') return listing.story ? storyText(listing.story) : undefined;
   if (field.key === 'price') {
     const price = listing.product.price as { amount?: number; unit?: string } | undefined;
     return price ? { amount: price.amount, unit: price.unit } : undefined;
