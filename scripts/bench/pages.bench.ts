@@ -31,7 +31,18 @@ async function scriptWeight(baseUrl: string, path: string): Promise<{ files: num
   return { files: scripts.length, gzip: scripts.reduce((sum, body) => sum + gzipSync(body).length, 0) };
 }
 
-async function lighthouseScores(baseUrl: string, path: string) {
+/** Lighthouse's trace sometimes misses the navigation on a busy machine (NO_NAVSTART); it asks to run again, so we do. */
+async function lighthouseScores(baseUrl: string, path: string, attempts = 3): Promise<Record<string, number>> {
+  try {
+    return await lighthouseRun(baseUrl, path);
+  } catch (error) {
+    if (attempts <= 1 || !/NO_NAVSTART/.test((error as Error).message)) throw error;
+    console.warn(`  ${(error as Error).message}; again`);
+    return lighthouseScores(baseUrl, path, attempts - 1);
+  }
+}
+
+async function lighthouseRun(baseUrl: string, path: string) {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
