@@ -30,9 +30,9 @@ export default defineConfig({
     stylesInHead(),
     photoFilesInDev(),
     sitemap({
-      // The cart, checkout results and shortlist are personal pages, and the office workspace is
-      // private: not content to index.
-      filter: (page) => !/\/(gio-hang|thanh-toan|danh-sach-chon|en\/cart|en\/checkout|en\/shortlist|quan-ly)\//.test(new URL(page).pathname),
+      // The cart, checkout results and shortlist are personal pages, the office workspace is
+      // private, and producers' update forms and their confirmation are not content: none to index.
+      filter: (page) => !/\/(gio-hang|thanh-toan|danh-sach-chon|en\/cart|en\/checkout|en\/shortlist|quan-ly|cap-nhat|en\/update)\//.test(new URL(page).pathname),
       // Both locales, each URL with its hreflang pair (the locales' paths differ, so the
       // integration's prefix-based i18n option cannot pair them).
       serialize(item) {

@@ -36,6 +36,8 @@ export interface Product {
   currentProvince: string;
   /** The product's story as HTML, rendered from its Markdown body when the content layer synced. */
   story?: string;
+  /** The story as written in the product file (Markdown), for the producer's update form. */
+  storyText?: string;
   /** Supply facts for buyers: the product's own, the producer's where the product gives none. */
   supply: SupplyFacts;
 }
@@ -140,6 +142,7 @@ async function loadCatalogue(): Promise<Catalogue> {
         province: placeName(place.province),
         currentProvince: producer.data.address.currentProvince,
         story: entry.rendered?.html.trim() || undefined,
+        storyText: entry.body?.trim() || undefined,
         supply: effectiveSupply(entry.data.supply, producer.data.supply),
       };
     })

@@ -53,6 +53,8 @@ export function productRecord(product: Product, catalogue: Catalogue, site: URL)
     certifications: supply.certifications || null,
     shelf_life_days: product.supply.shelfLifeDays ?? null,
     export_markets: supply.exportMarkets || null,
+    producer_updated_on: data.producerUpdate?.on ?? null,
+    producer_update_checked_by: data.producerUpdate?.checkedBy ?? null,
     ocop_office: catalogue.officeByProvince.get(product.province)?.name ?? null,
   };
 }

@@ -335,7 +335,7 @@ export const en = {
   "data.provenance.inferred": "inferred, to be confirmed",
   "data.provenance.approximate": "approximate",
   "data.provenance.sample": "sample, not official",
-  "data.provenance.producer": "given by the producer (none yet)",
+  "data.provenance.producer": "given by the producer through \"Update this listing\", checked by the province's OCOP office before it is published",
   "data.licence": "Licence",
   "data.licenceText": "The data is published under CC BY 4.0: reuse it freely, commercially too, crediting \"OCOP Vietnam\" and the source documents below.",
   "data.sources": "Source documents",
@@ -438,4 +438,8 @@ export const en = {
   "counts.revoked": "{count} product whose certificate was revoked is not counted.|{count} products whose certificates were revoked are not counted.",
   "data.revoked": "Revoked certificates",
   "data.revokedNote": "Products whose certificate was revoked are in none of the files above, so buyers never take them for OCOP products. They are listed apart, with the day and the reason:",
+  "update.link": "Update this listing",
+  "update.linkFor": "Update this listing: {name}",
+  "update.note": "Updated by the producer on {date}, checked by {office}",
+  "update.producerHint": "Are you the producer? Add photos, a price, listings and a bank account here:",
 } as const satisfies Dictionary;

@@ -333,7 +333,7 @@ export const vi = {
   "data.provenance.inferred": "suy ra, chờ xác nhận",
   "data.provenance.approximate": "gần đúng",
   "data.provenance.sample": "mẫu, không chính thức",
-  "data.provenance.producer": "chủ thể cung cấp (hiện chưa có)",
+  "data.provenance.producer": "chủ thể cung cấp qua trang \"Cập nhật thông tin\", văn phòng OCOP của tỉnh kiểm tra trước khi công bố",
   "data.licence": "Giấy phép",
   "data.licenceText": "Dữ liệu phát hành theo giấy phép CC BY 4.0: được dùng lại tự do, kể cả thương mại, miễn ghi nguồn \"OCOP Việt Nam\" và văn bản nguồn dưới đây.",
   "data.sources": "Văn bản nguồn",
@@ -436,6 +436,10 @@ export const vi = {
   "counts.revoked": "{count} sản phẩm bị thu hồi giấy chứng nhận không được đếm.",
   "data.revoked": "Giấy chứng nhận bị thu hồi",
   "data.revokedNote": "Sản phẩm bị thu hồi giấy chứng nhận không có trong các tệp trên, để người mua không nhầm là sản phẩm OCOP. Chúng được liệt kê riêng, kèm ngày và lý do thu hồi:",
+  "update.link": "Cập nhật thông tin",
+  "update.linkFor": "Cập nhật thông tin: {name}",
+  "update.note": "Cập nhật bởi cơ sở ngày {date}, kiểm tra bởi {office}",
+  "update.producerHint": "Là chủ thể sản xuất? Thêm ảnh, giá, gian hàng và tài khoản nhận tiền tại đây:",
 } as const;
 
 export type UiKey = keyof typeof vi;

@@ -4,6 +4,7 @@ import { addMonths, isIsoDate } from './dates.ts';
 import { GEO_PRECISIONS, VIETNAM_BOUNDS, isLatitudeInVietnam, isLongitudeInVietnam } from './geo.ts';
 import { PRODUCER_KINDS, PRODUCT_GROUPS } from './groups.ts';
 import { ACCOUNT_NAME, ACCOUNT_NUMBER, isKnownBankBin } from './payments/banks.ts';
+import { marketplaceListingProblem } from './marketplace-listing.ts';
 import { PHOTO_FILE, type ProductPhoto } from './photos.ts';
 import { PUBLISHED_TOTAL_IDS } from './published-totals.ts';
 import { CAPACITY_PERIODS, QUALITY_SCHEMES } from './supply.ts';
@@ -157,7 +158,18 @@ export const certificateSchema = z
 export const MARKETPLACES = ['shopee', 'lazada', 'tiki', 'sendo', 'voso', 'postmart', 'tiktok'] as const;
 export type Marketplace = (typeof MARKETPLACES)[number];
 
-const priceSchema = z.object({
+/** The producer's own listings: https pages of the named marketplace, each a product, never a search. */
+export const marketplacesSchema = z
+  .partialRecord(z.enum(MARKETPLACES), z.url({ protocol: /^https$/ }))
+  .superRefine((listings, context) => {
+    for (const [marketplace, href] of Object.entries(listings) as [Marketplace, string][]) {
+      const problem = marketplaceListingProblem(marketplace, href);
+      if (problem) context.addIssue({ code: 'custom', path: [marketplace], message: problem });
+    }
+  })
+  .default({});
+
+export const priceSchema = z.object({
   amount: z
     .number({ message: 'price amount must be a number of đồng' })
     .int({ message: 'price must be a whole number of đồng (VND has no cents)' })
@@ -240,11 +252,13 @@ export function productSchema<P extends Ref = typeof slug>(producerRef: P = slug
       origin: addressSchema.pick({ asWritten: true, district: true, province: true }).optional(),
       certificate: certificateSchema,
       price: priceSchema.optional(),
-      marketplaces: z.partialRecord(z.enum(MARKETPLACES), z.url({ protocol: /^https$/ })).default({}),
+      marketplaces: marketplacesSchema,
       /** Uploaded photos, the first shown large and on cards; none: the group's illustration. */
       photos: z.array(photoSchema).max(MAX_PRODUCT_PHOTOS, { message: `at most ${MAX_PRODUCT_PHOTOS} photos` }).default([]),
       tags: z.array(z.string()).default([]),
       supply: supplySchema,
+      /** The last accepted update from the producer: when, and which office checked it. */
+      producerUpdate: z.object({ on: isoDate, checkedBy: z.string().min(1) }).optional(),
       source: sourceSchema,
     })
     .refine((p) => !p.potentialFiveStar || p.stars === 4, {
@@ -268,7 +282,16 @@ export const bankAccountSchema = z.object({
   noticeEmail: z.email().optional(),
   /** Sample accounts are not real: they exist so the bank-transfer flow can be tried. */
   sample: z.boolean().default(false),
+  /**
+   * The day the province's office confirmed this account with the producer by phone (written when
+   * it accepts a producer's suggestion). A real account without it offers no bank transfer.
+   */
+  confirmedOn: isoDate.optional(),
 });
+
+/** Whether buyers may be offered a transfer to this account: a labelled sample, or a real one an office confirmed. */
+export const offersBankTransfer = (account: { sample?: boolean; confirmedOn?: string } | undefined): boolean =>
+  Boolean(account && (account.sample || account.confirmedOn));
 
 export const producerSchema = z.object({
   name: z.string().min(1),

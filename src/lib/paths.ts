@@ -22,6 +22,7 @@ const SEGMENTS = {
   checkoutSuccess: { vi: 'thanh-toan/thanh-cong', en: 'en/checkout/success' },
   checkoutCancel: { vi: 'thanh-toan/da-huy', en: 'en/checkout/cancelled' },
   order: { vi: 'don-hang', en: 'en/orders' },
+  update: { vi: 'cap-nhat', en: 'en/update' },
 } as const;
 
 export type PageKind = keyof typeof SEGMENTS;
@@ -36,6 +37,8 @@ export function pagePath(kind: PageKind, locale: Locale, id?: string | number): 
 
 export const productPath = (slug: string, locale: Locale = 'vi') => pagePath('product', locale, slug);
 export const producerPath = (id: string, locale: Locale = 'vi') => pagePath('producer', locale, id);
+/** The producer's form for updating a product's listing (and its producer's contacts). */
+export const updatePath = (slug: string, locale: Locale = 'vi') => pagePath('update', locale, slug);
 
 /** The map's GeoJSON (producers, points of sale, fair booths): one file for both locales, also a download. */
 export const MAP_DATA_PATH = '/ban-do/ocop-map.geojson';

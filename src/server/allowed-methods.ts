@@ -1,14 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
- * Only the APIs take writes (the site's /api/ and the office workspace's /quan-ly/api/): built
- * files, pages and images answer GET and HEAD, and anything else
+ * Only the APIs take writes (the site's /api/ and the office workspace's /quan-ly/api/), and the
+ * producer's form pages (/cap-nhat/…, /en/update/…), which answer their own form without script:
+ * built files, other pages and images answer GET and HEAD, and anything else
  * gets 405 with Allow before a file is read or a page rendered. The API's routes each say what
  * they take (src/server/http.ts, methodNotAllowed).
  */
 export const READ_METHODS = ['GET', 'HEAD'] as const;
 
-const takesWrites = (url: string | undefined) => /^\/(quan-ly\/)?api(\/|\?|$)/.test(url ?? '/');
+const takesWrites = (url: string | undefined) => /^\/((quan-ly\/)?api(\/|\?|$)|(cap-nhat|en\/update)\/)/.test(url ?? '/');
 
 /** True when the request was answered 405 here. */
 export function refuseWriteOutsideApi(request: IncomingMessage, response: ServerResponse): boolean {

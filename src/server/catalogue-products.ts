@@ -2,6 +2,7 @@ import { getCatalogue, isListedProduct, type Product } from '../data/catalogue.t
 import type { CatalogueProduct } from '../lib/commerce/checkout-request.ts';
 import { unitInEnglish } from '../data/glossary.ts';
 import { pictureSrc } from '../data/product-picture.ts';
+import { offersBankTransfer } from '../lib/content-schemas.ts';
 
 /** The catalogue as checkout sees it: the server's own prices, names and purchasability. */
 export function toCatalogueProduct(product: Product): CatalogueProduct {
@@ -23,8 +24,8 @@ export function toCatalogueProduct(product: Product): CatalogueProduct {
 
 function transferAccount({ producer }: Product): CatalogueProduct['bankAccount'] {
   const account = producer.data.bankAccount;
-  if (!account) return undefined;
-  const { noticeEmail, ...rest } = account;
+  if (!account || !offersBankTransfer(account)) return undefined;
+  const { noticeEmail, confirmedOn: _confirmed, ...rest } = account;
   return { ...rest, noticeEmail: noticeEmail ?? producer.data.contacts.email };
 }
 

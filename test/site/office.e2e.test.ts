@@ -1,12 +1,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEntry } from '../../src/server/office/entry-index.ts';
-import { launchChromium, VIEWPORTS } from '../support/browser.ts';
-import { startOfficeSite, type OfficeSite } from '../support/office-site.ts';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.ts';
+import { startOfficeSiteOnPhone, type OfficeSite, type OfficeSiteOnPhone } from '../support/office-site.ts';
+import type { SmtpTestServer } from '../support/smtp-test-server.ts';
 import { waitFor } from '../support/visitor-load.ts';
 
 /**
@@ -20,7 +19,6 @@ const SLUG = 'hat-sen-say';
 const REVOKED = 'mit-say-nam-huy';
 let smtp: SmtpTestServer;
 let site: OfficeSite;
-let browser: Browser;
 let page: Page;
 
 /** An entry's page once its form has come alive (clicks before React hydrates would do nothing). */
@@ -32,17 +30,13 @@ async function openEntry(slug: string) {
 const commits = () => Number(site.git('rev-list', '--count', 'HEAD').trim());
 const productFile = () => readFileSync(path.join(site.contentDir, 'products', `${SLUG}.md`), 'utf8');
 
+let phone: OfficeSiteOnPhone;
+
 beforeAll(async () => {
-  smtp = await startSmtpTestServer();
-  site = await startOfficeSite({ SMTP_URL: smtp.url, MAIL_FROM: 'OCOP <no-reply@ocop.test>' });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: VIEWPORTS.phone })).newPage();
+  phone = await startOfficeSiteOnPhone();
+  ({ smtp, site, page } = phone);
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-  await smtp?.stop();
-});
+afterAll(() => phone?.stop());
 
 describe('an office keeps its catalogue current from a phone', () => {
   it('signs in with the link from the invitation e-mail', async () => {

@@ -3,7 +3,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, VIEWPORTS } from './browser.ts';
 import { ROOT, startBuiltServer, type RunningServer } from './server.ts';
+import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server.ts';
 
 /**
  * A server with the office workspace on a content repository of its own: the real content copied
@@ -81,6 +84,34 @@ export async function startOfficeSite(extraEnv: Record<string, string> = {}): Pr
     async stop() {
       await server.stop();
       rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface OfficeSiteOnPhone {
+  smtp: SmtpTestServer;
+  site: OfficeSite;
+  browser: Browser;
+  /** A page at the phone viewport (390×844). */
+  page: Page;
+  stop(): Promise<void>;
+}
+
+/** An office site whose mail goes to a local SMTP server, with Chromium and a page the size of a phone. */
+export async function startOfficeSiteOnPhone(): Promise<OfficeSiteOnPhone> {
+  const smtp = await startSmtpTestServer();
+  const site = await startOfficeSite({ SMTP_URL: smtp.url, MAIL_FROM: 'OCOP <no-reply@ocop.test>' });
+  const browser = await launchChromium();
+  const page = await (await browser.newContext({ viewport: VIEWPORTS.phone })).newPage();
+  return {
+    smtp,
+    site,
+    browser,
+    page,
+    async stop() {
+      await browser.close();
+      await site.stop();
+      await smtp.stop();
     },
   };
 }

@@ -1,13 +1,14 @@
-import { pagePath } from '../../src/lib/paths.ts';
+import { pagePath, updatePath } from '../../src/lib/paths.ts';
 import { sitemapPaths } from './served-site.ts';
 
 /**
  * Pages of the running server by kind. The sitemaps list the public pages (prerendered or rendered
  * on demand); the personal pages they leave out on purpose (cart, checkout results) and the 404
- * page are added, so checks over "one page of every kind" see those too.
+ * page are added, so checks over "one page of every kind" see those too, and a producer's form
+ * (not indexed).
  */
 export const UNLISTED_PATHS = [
-  ...(['vi', 'en'] as const).flatMap((locale) => [pagePath('cart', locale), pagePath('checkoutSuccess', locale), pagePath('checkoutCancel', locale)]),
+  ...(['vi', 'en'] as const).flatMap((locale) => [pagePath('cart', locale), pagePath('checkoutSuccess', locale), pagePath('checkoutCancel', locale), updatePath('tuong-xay', locale)]),
   '/404',
 ];
 

@@ -46,8 +46,12 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
   return results;
 }
 
-/** Links worth crawling as pages: directory-style paths, not the API, short links, printable cards or files. */
-const isPagePath = (urlPath: string) => urlPath.endsWith('/') && !/^\/(api|s|_astro|pagefind|in|en\/print)\//.test(urlPath);
+/**
+ * Links worth crawling as pages: directory-style paths, not the API, short links, printable cards,
+ * producers' update forms (one per product, never indexed: test/support/served-pages.ts lists one
+ * for the checks of every kind of page) or files.
+ */
+const isPagePath = (urlPath: string) => urlPath.endsWith('/') && !/^\/(api|s|_astro|pagefind|in|en\/print|cap-nhat|en\/update)\//.test(urlPath);
 
 export async function crawlServedSite(baseUrl: string): Promise<ServedSite> {
   const byPath = new Map<string, string>();

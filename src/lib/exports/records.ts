@@ -43,7 +43,7 @@ export const EXPORT_COLUMNS = [
   { key: 'short_link', provenance: 'derived', vi: 'Đường dẫn ngắn (cũng là mã QR)', en: 'Short link (also the QR code)' },
   { key: 'source_document', provenance: 'official', vi: 'Văn bản nguồn', en: 'Source document' },
   { key: 'source_row', provenance: 'official', vi: 'Mục và số thứ tự trong văn bản nguồn', en: 'Section and row in the source document' },
-  { key: 'price_vnd', provenance: 'sample', vi: 'Giá (đồng); hiện là giá mẫu để minh hoạ, xem price_sample', en: 'Price (đồng); currently sample prices for the demonstration, see price_sample' },
+  { key: 'price_vnd', provenance: 'sample', vi: 'Giá (đồng): giá mẫu để minh hoạ (xem price_sample), hoặc giá chủ thể cung cấp và văn phòng OCOP đã kiểm tra (xem producer_updated_on)', en: 'Price (đồng): a sample price for the demonstration (see price_sample), or one the producer gave and the OCOP office checked (see producer_updated_on)' },
   { key: 'price_unit', provenance: 'sample', vi: 'Đơn vị tính của giá', en: 'Unit the price is for' },
   { key: 'price_sample', provenance: 'derived', vi: 'true: giá mẫu, không phải giá chính thức', en: 'true: a sample price, not an official one' },
   { key: 'capacity', provenance: 'producer', vi: 'Năng lực sản xuất (số lượng đơn vị/kỳ: day, week, month, year)', en: 'Production capacity (amount unit/period: day, week, month, year)' },
@@ -56,6 +56,8 @@ export const EXPORT_COLUMNS = [
   { key: 'certifications', provenance: 'producer', vi: 'Chứng nhận chất lượng khác (VietGAP, GlobalGAP, HACCP, ISO 22000, hữu cơ, halal) với số và hạn', en: 'Other quality certifications (VietGAP, GlobalGAP, HACCP, ISO 22000, organic, halal) with number and validity' },
   { key: 'shelf_life_days', provenance: 'producer', vi: 'Hạn sử dụng (ngày)', en: 'Shelf life (days)' },
   { key: 'export_markets', provenance: 'producer', vi: 'Thị trường xuất khẩu', en: 'Export markets' },
+  { key: 'producer_updated_on', provenance: 'producer', vi: 'Ngày văn phòng OCOP nhận cập nhật của chủ thể (ảnh, câu chuyện, giá, gian hàng, liên hệ, thông tin bán sỉ, tài khoản nhận tiền); trống: chưa có', en: "Day the OCOP office accepted the producer's own update (photos, story, price, listings, contacts, supply facts, bank account); empty: none yet" },
+  { key: 'producer_update_checked_by', provenance: 'official', vi: 'Văn phòng OCOP đã kiểm tra cập nhật của chủ thể', en: "The OCOP office that checked the producer's update" },
   { key: 'ocop_office', provenance: 'official', vi: 'Cơ quan OCOP của tỉnh như báo cáo nêu (hỏi thông tin còn trống)', en: "The province's OCOP office as the report names it (ask it for missing facts)" },
 ] as const satisfies readonly ColumnSpec[];
 

@@ -4,6 +4,8 @@ import { KINDS, type EntryKind } from './entry-kinds.ts';
 export const WORKSPACE = '/quan-ly/';
 export const SIGN_IN = '/quan-ly/dang-nhap/';
 export const IMPORT = '/quan-ly/nhap-bang/';
+/** Producers' suggestions waiting for the office (src/server/office/suggestion-review.ts). */
+export const SUGGESTIONS = '/quan-ly/de-xuat/';
 
 /** The one-time sign-in address sent by e-mail, on the site's public origin. */
 export const signInLink = (origin: string, token: string) => `${origin}${SIGN_IN}?token=${encodeURIComponent(token)}`;

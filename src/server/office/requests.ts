@@ -48,12 +48,16 @@ export async function readJson<T = unknown>(request: Request, limit = MAX_JSON_B
 /**
  * The workspace's limits, counted in the order store so several servers share them: sign-in
  * attempts per client (a link is 256 random bits: this stops floods, not guessing), new links
- * asked for per client and per address, changes stored per account.
+ * asked for per client and per address, changes stored per account; and producers' suggestions
+ * per client and per product.
  */
 const LIMITS = {
   'sign-in': { limit: 20, windowMs: 10 * 60_000 },
   'sign-in-link': { limit: 5, windowMs: 10 * 60_000 },
   write: { limit: 120, windowMs: 60_000 },
+  // Producers' suggestions (src/server/suggestions/): per client, and per product whoever sends them.
+  suggestion: { limit: 10, windowMs: 10 * 60_000 },
+  'suggestion-product': { limit: 20, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimit>;
 
 /** Counts one request against a limit: undefined while allowed, else the 429 answer. */

@@ -69,6 +69,9 @@ async function uploadedBytes(request: Request, maxBytes: number): Promise<{ byte
   return { bytes: new Uint8Array(await photo.arrayBuffer()), fields };
 }
 
+/** processPhoto, waiting for the photos before it in this process. */
+export const processPhotoInTurn = (bytes: Uint8Array) => oneAtATime(() => processPhoto(bytes));
+
 export const photoFolder = (contentDir: string, slug: string) => path.join(contentDir, PHOTO_FOLDER, slug);
 
 /** Writes the files that are not there yet (a photo sent again is already stored under the same names). */
@@ -95,7 +98,7 @@ export type ReceivedPhoto = { ok: true; processed: ProcessedPhoto; fields: Recor
 export async function receivePhoto(request: Request, options: { maxBytes?: number } = {}): Promise<ReceivedPhoto> {
   const upload = await uploadedBytes(request, options.maxBytes ?? MAX_PHOTO_BYTES);
   if ('ok' in upload) return upload;
-  const processed = await oneAtATime(() => processPhoto(upload.bytes));
+  const processed = await processPhotoInTurn(upload.bytes);
   return processed.ok ? { ok: true, processed, fields: upload.fields } : processed;
 }
 

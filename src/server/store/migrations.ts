@@ -84,6 +84,24 @@ export const MIGRATIONS: readonly string[][] = [
     )`,
     'CREATE INDEX office_sessions_by_email ON office_sessions (email)',
   ],
+  // Producers' suggestions for their listings (src/server/suggestions/), kept here until an office
+  // accepts or rejects them, never in content/: the proposed values as JSON, the confirmation
+  // link's hash, and the photos' files as made by the photo pipeline (base64: the store's values
+  // are text and numbers in both dialects).
+  [
+    `CREATE TABLE suggestions (
+      id TEXT PRIMARY KEY, product_id TEXT NOT NULL, producer_id TEXT NOT NULL, province TEXT NOT NULL, locale TEXT NOT NULL,
+      state TEXT NOT NULL, verification TEXT NOT NULL, proposal TEXT NOT NULL, contact_kind TEXT NOT NULL, contact TEXT NOT NULL,
+      confirm_to TEXT, token_hash TEXT, token_expires_at TEXT, created_at TEXT NOT NULL, confirmed_at TEXT,
+      decided_at TEXT, decided_by TEXT, decision TEXT
+    )`,
+    'CREATE INDEX suggestions_by_province ON suggestions (province, state)',
+    'CREATE INDEX suggestions_by_token ON suggestions (token_hash)',
+    `CREATE TABLE suggestion_files (
+      suggestion_id TEXT NOT NULL REFERENCES suggestions(id), name TEXT NOT NULL, data TEXT NOT NULL,
+      PRIMARY KEY (suggestion_id, name)
+    )`,
+  ],
 ];
 
 export async function migrate(db: SqlDatabase, now = new Date().toISOString()): Promise<number> {
