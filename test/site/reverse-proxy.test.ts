@@ -78,6 +78,18 @@ describe.skipIf(skipProxy)('behind nginx', () => {
     expect((await straight('10.0.0.3')).status).toBe(429);
   });
 
+  it('lets uploads reach the server where it takes them (photos, tables, suggestions) and refuses big bodies elsewhere', async () => {
+    const body = 'x'.repeat(2 * 1024 * 1024);
+    const post = (pathname: string) => proxyRequest(proxy, pathname, { method: 'POST', body, headers: { Origin: proxy.url, 'Content-Type': 'application/octet-stream' } });
+    // The server answers these itself (no session here, or not a form), not nginx's 413.
+    for (const pathname of ['/quan-ly/api/photos/tuong-xay', '/quan-ly/api/import', '/api/suggestions/tuong-xay']) {
+      const answer = await post(pathname);
+      expect(answer.status, pathname).not.toBe(413);
+      expect(answer.headers['content-type'], pathname).toMatch(/json/);
+    }
+    expect((await post('/api/orders')).status).toBe(413);
+  });
+
   it('compresses only what the server leaves uncompressed, and never twice', async () => {
     const csv = await proxyRequest(proxy, '/du-lieu/ocop-an-giang.csv', { headers: { 'Accept-Encoding': 'gzip' } });
     expect(csv.headers['content-encoding']).toBe('gzip');
