@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInVietnam } from '../../src/lib/dates.ts';
 import { startOfficeSite, type OfficeSite } from '../support/office-site.ts';
 
 /**
@@ -142,6 +144,48 @@ describe('a Đồng Tháp account', () => {
     expect(reverted.status).toBe(200);
     expect(fileText(DONG_THAP)).not.toContain('85000');
     expect(site.git('log', '-1', '--format=%s').trim()).toBe(`Hoàn tác thay đổi ${commit.slice(0, 8)} của products/${DONG_THAP}.md`);
+  });
+
+  it("takes a producer's new bank account only with the office's phone confirmation, dates it and tells the address on file", async () => {
+    const PRODUCER = 'cong-ty-tnhh-nam-huy';
+    const url = `/quan-ly/api/entries/producers/${PRODUCER}`;
+    const read = async () => (await (await api(url)).json()) as { data: Record<string, any>; hash: string };
+    const put = (body: unknown) => api(url, { method: 'PUT', body: JSON.stringify(body) });
+    const producerFile = () => readFileSync(path.join(site.contentDir, 'producers', `${PRODUCER}.yaml`), 'utf8');
+    // An e-mail on file first: an ordinary change, no confirmation needed.
+    let current = await read();
+    expect((await put({ base: current.hash, data: { ...current.data, contacts: { email: 'namhuy@example.vn' } } })).status).toBe(200);
+    current = await read();
+    const account = { bin: '970436', accountNumber: '0123456789', accountName: 'CONG TY TNHH NAM HUY' };
+    const data = { ...current.data, bankAccount: account };
+
+    const before = commits();
+    const check = await (await api(`${url}/check`, { method: 'POST', body: JSON.stringify({ data }) })).json();
+    expect(check.errors).toContainEqual(expect.objectContaining({ path: 'bankAccount', message: 'Một tài khoản nhận tiền mới chỉ được nhận sau khi gọi điện xác nhận với chủ thể.' }));
+    const unconfirmed = await put({ base: current.hash, data });
+    expect(unconfirmed.status).toBe(422);
+    expect((await unconfirmed.json()).errors).toContainEqual(expect.objectContaining({ path: 'bankAccount' }));
+    // Nor by writing the day of confirmation by hand.
+    expect((await put({ base: current.hash, data: { ...data, bankAccount: { ...account, confirmedOn: '2026-01-01' } } })).status).toBe(422);
+    expect(commits()).toBe(before);
+    expect(producerFile()).not.toContain('0123456789');
+
+    const confirmed = await put({ base: current.hash, data, bankConfirmedByPhone: true });
+    expect(confirmed.status).toBe(200);
+    expect(commits()).toBe(before + 1);
+    expect(producerFile()).toContain(`bankAccount:\n  bin: "970436"\n  accountNumber: "0123456789"\n  accountName: CONG TY TNHH NAM HUY\n  confirmedOn: ${todayInVietnam()}\n`);
+    const store = new DatabaseSync(site.env.ORDERS_DB_PATH);
+    try {
+      const notice = store.prepare("SELECT recipient, body FROM outbox WHERE kind = 'suggestion-bank-account'").get() as { recipient: string; body: string };
+      expect(notice.recipient).toBe('namhuy@example.vn');
+      expect(notice.body).toContain('kết thúc bằng 6789');
+    } finally {
+      store.close();
+    }
+    // Saving the producer again without touching the account needs no new confirmation.
+    const saved = await read();
+    expect((await put({ base: saved.hash, data: { ...saved.data, contacts: { email: 'namhuy@example.vn', website: 'https://namhuy.example.vn/' } } })).status).toBe(200);
+    expect(commits()).toBe(before + 2);
   });
 
   it('is signed out at once when its account is revoked', async () => {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { changesBankAccount } from '../../lib/office/bank-account-change.ts';
 import type { EntryKind } from '../../lib/office/entry-kinds.ts';
 import { checkSchema, type FieldError } from '../../lib/office/entry-validation.ts';
 import type { Field, FieldNode } from '../../lib/office/form-fields.ts';
@@ -60,7 +61,11 @@ export default function EntryEditor(props: EditorProps) {
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   const [touched, setTouched] = useState(false);
+  const [bankConfirmed, setBankConfirmed] = useState(false);
   const data = useMemo(() => toData(fields, form, props.original), [fields, form, props.original]);
+  // Where buyers' money goes: a new account is saved only with the office's word that it called the producer.
+  const bankChanged = kind === 'producers' && changesBankAccount(props.original.bankAccount, data.bankAccount);
+  const bankConfirmedByPhone = bankChanged && bankConfirmed;
   const id = isNew ? newIdFor(kind, data) : props.id;
 
   // The build's schema, here in the browser: the same rules and the same words before saving.
@@ -77,12 +82,12 @@ export default function EntryEditor(props: EditorProps) {
       const response = await fetch(`${API}/${kind}/${encodeURIComponent(id)}/check`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ data, isNew }),
+        body: JSON.stringify({ data, isNew, bankConfirmedByPhone }),
       }).catch(() => undefined);
       if (response?.ok) setServerErrors(((await response.json()) as { errors: FieldError[] }).errors);
     }, 500);
     return () => clearTimeout(timer);
-  }, [data, id, isNew, kind, touched]);
+  }, [data, id, isNew, kind, touched, bankConfirmedByPhone]);
 
   const allErrors = useMemo(() => {
     const seen = new Set<string>();
@@ -120,7 +125,7 @@ export default function EntryEditor(props: EditorProps) {
     const response = await fetch(isNew ? `${API}/${kind}` : `${API}/${kind}/${encodeURIComponent(id)}`, {
       method: isNew ? 'POST' : 'PUT',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id, base, data, body: kind === 'products' ? body : undefined }),
+      body: JSON.stringify({ id, base, data, body: kind === 'products' ? body : undefined, bankConfirmedByPhone }),
     }).catch(() => undefined);
     if (!response) return setStatus({ state: 'failed', message: 'Không kết nối được máy chủ. Thay đổi chưa được lưu; hãy thử lại.' });
     const answer = (await response.json().catch(() => ({}))) as { hash?: string; commit?: string; pushError?: string; message?: string; error?: string; errors?: FieldError[] };
@@ -132,6 +137,11 @@ export default function EntryEditor(props: EditorProps) {
     if (props.onCreated) return props.onCreated(id, String(data.name ?? id));
     if (isNew) {
       window.location.assign(`${window.location.pathname.replace(/moi\/?$/, '')}${id}/?saved=1`);
+      return;
+    }
+    // The server wrote the day of confirmation into the account: show the file as it is now.
+    if (bankConfirmedByPhone) {
+      window.location.assign(`${window.location.pathname}?saved=bank`);
       return;
     }
     setBase(answer.hash ?? base);
@@ -176,6 +186,15 @@ export default function EntryEditor(props: EditorProps) {
           <label htmlFor="entry-body">Câu chuyện sản phẩm</label>
           <p className="field__hint" id="entry-body-hint">Văn bản thường; có thể dùng Markdown (**đậm**, danh sách bằng dấu -). Mã HTML không được hiển thị.</p>
           <textarea id="entry-body" aria-describedby="entry-body-hint" rows={8} value={body} onChange={(event) => (setTouched(true), setBody(event.target.value))} />
+        </div>
+      )}
+      {bankChanged && (
+        <div className="field field--confirm">
+          <input type="checkbox" id="bank-confirmed-by-phone" checked={bankConfirmed} aria-describedby="bank-confirmed-by-phone-hint" onChange={(event) => (setTouched(true), setBankConfirmed(event.target.checked))} />
+          <label htmlFor="bank-confirmed-by-phone">Đã gọi điện xác nhận tài khoản nhận tiền mới với chủ thể</label>
+          <p className="field__hint" id="bank-confirmed-by-phone-hint">
+            Tài khoản nhận tiền đã thay đổi. Người mua sẽ chuyển tiền vào tài khoản này; chỉ lưu sau khi đã gọi điện cho chủ thể theo số đã biết. Địa chỉ e-mail đã có của chủ thể sẽ được báo.
+          </p>
         </div>
       )}
       <div className="form-actions">

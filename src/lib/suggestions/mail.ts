@@ -63,7 +63,7 @@ export function decisionMail(
 }
 
 /** To the address on file before the change: a new account for buyers' transfers is a fraud risk, so the producer hears of it. */
-export function bankAccountNotice(to: string, facts: SuggestionMailFacts & { office: string; accountEnding: string }): OutgoingMail {
+export function bankAccountNotice(to: string, facts: Pick<SuggestionMailFacts, 'producerName'> & { office: string; accountEnding: string }): OutgoingMail {
   return {
     to,
     kind: 'suggestion-bank-account',

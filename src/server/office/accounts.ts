@@ -19,6 +19,10 @@ export interface OfficeAccount {
   lastSignInAt?: string;
 }
 
+/** How an account's office signs what it tells producers. */
+export const officeName = (account: Pick<OfficeAccount, 'province'>) =>
+  account.province === NATIONAL ? 'Văn phòng Điều phối OCOP Trung ương' : `Văn phòng OCOP ${account.province}`;
+
 export const SIGN_IN_LINK_HOURS = 24;
 export const SESSION_DAYS = 14;
 /** A session's last use is written at most this often, not on every request. */

@@ -5,6 +5,8 @@ import { foldVietnamese } from '../../lib/text.ts';
 import { json, methodNotAllowed } from '../http.ts';
 
 export { methodNotAllowed };
+import { bankAccountEdit, tellOfBankAccountChange, type BankAccountEdit } from './bank-account-edits.ts';
+import type { IndexedEntry } from './entry-index.ts';
 import { viewEntry } from './entry-pages.ts';
 import { officeAccount, overLimit, readJson } from './requests.ts';
 import { changeMessage, checkChanges, saveChanges, type SaveOutcome } from './save-changes.ts';
@@ -29,6 +31,8 @@ interface SaveBody {
   base?: unknown;
   data?: unknown;
   body?: unknown;
+  /** The office confirmed a producer's new bank account with the producer by phone. */
+  bankConfirmedByPhone?: unknown;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
@@ -70,8 +74,9 @@ export async function createEntry(context: APIContext, kind: EntryKind): Promise
   if ('response' in read) return read.response;
   const { id, data, body } = read.body as { id: unknown; data: Record<string, unknown>; body?: string };
   if (typeof id !== 'string' || !id) return json({ error: 'invalid-body', message: 'give the new entry an id', errors: [{ entry: '', path: 'id', message: 'required' }] }, 422);
-  const outcome = await saveChanges(officeAccount(context), [{ kind, id, data, body, base: null }], changeMessage('Thêm', kind, data.name, id));
-  return answer(outcome, true);
+  return saveWithBankAccount(context, kind, id, undefined, read.body, (edited) =>
+    saveChanges(officeAccount(context), [{ kind, id, data: edited.data, body, base: null }], changeMessage('Thêm', kind, data.name, id), { bankAccountConfirmedByPhone: edited.confirmed }),
+  );
 }
 
 export async function readEntryAnswer(context: APIContext, kind: EntryKind, id: string): Promise<Response> {
@@ -87,20 +92,36 @@ export async function updateEntry(context: APIContext, kind: EntryKind, id: stri
   if ('response' in read) return read.response;
   const { base, data, body } = read.body as { base: unknown; data: Record<string, unknown>; body?: string };
   if (typeof base !== 'string') return json({ error: 'invalid-body', message: 'give base: the hash of the version you started from' }, 400);
-  const index = await entryIndex();
-  const existing = index.get(kind, id);
-  const outcome = await saveChanges(officeAccount(context), [{ kind, id, data, body: body ?? existing?.body, base }], changeMessage('Sửa', kind, data.name, id));
-  return answer(outcome);
+  const existing = (await entryIndex()).get(kind, id);
+  return saveWithBankAccount(context, kind, id, existing, read.body, (edited) =>
+    saveChanges(officeAccount(context), [{ kind, id, data: edited.data, body: body ?? existing?.body, base }], changeMessage('Sửa', kind, data.name, id), { bankAccountConfirmedByPhone: edited.confirmed }),
+  );
+}
+
+/** A save whose new bank account (if any) is marked confirmed when ticked, and told to the address on file once saved. */
+async function saveWithBankAccount(
+  context: APIContext,
+  kind: EntryKind,
+  id: string,
+  existing: IndexedEntry | undefined,
+  request: SaveBody,
+  save: (edited: BankAccountEdit) => Promise<SaveOutcome>,
+): Promise<Response> {
+  const edited = bankAccountEdit(kind, existing, request.data as Record<string, unknown>, request.bankConfirmedByPhone === true);
+  const outcome = await save(edited);
+  if (outcome.ok && edited.confirmed) await tellOfBankAccountChange(officeAccount(context), existing, edited.data);
+  return answer(outcome, !existing);
 }
 
 export async function checkEntry(context: APIContext, kind: EntryKind, id: string): Promise<Response> {
-  const read = await readJson<{ data?: unknown; isNew?: unknown }>(context.request);
+  const read = await readJson<{ data?: unknown; isNew?: unknown; bankConfirmedByPhone?: unknown }>(context.request);
   if ('response' in read) return read.response;
   if (!isRecord(read.body.data)) return json({ error: 'invalid-body' }, 400);
   const index = await entryIndex();
   const existing = index.get(kind, id);
   const base = read.body.isNew === true ? null : (existing?.hash ?? null);
-  const outcome = await checkChanges(officeAccount(context), [{ kind, id, data: read.body.data, base }]);
+  const edited = bankAccountEdit(kind, existing, read.body.data, read.body.bankConfirmedByPhone === true);
+  const outcome = await checkChanges(officeAccount(context), [{ kind, id, data: edited.data, base }], { bankAccountConfirmedByPhone: edited.confirmed });
   if (!outcome.ok && outcome.status !== 422) return json({ error: outcome.error, message: outcome.message, errors: [] }, outcome.status);
   return json({ errors: outcome.ok ? [] : (outcome.errors ?? []) });
 }

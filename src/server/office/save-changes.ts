@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { serialiseContent } from '../../lib/content-text.ts';
+import { BANK_PHONE_CONFIRMATION_MESSAGE, changesBankAccount } from '../../lib/office/bank-account-change.ts';
 import { ENTRY_ID, entryFile, KINDS, type EntryKind } from '../../lib/office/entry-kinds.ts';
 import { checkSchema, integrityErrorsByEntry, type FieldError } from '../../lib/office/entry-validation.ts';
 import { covers, type OfficeScope } from '../../lib/office/scope.ts';
@@ -46,6 +47,11 @@ interface Checked {
 export interface SaveOptions {
   /** Source documents added in the same commit (as attachments), which entries may already cite. */
   newSources?: readonly string[];
+  /**
+   * The author confirmed the producers' new bank accounts by phone. Without it a change of account
+   * is refused (so an import can never change one), whatever else the change holds.
+   */
+  bankAccountConfirmedByPhone?: boolean;
 }
 
 async function prepare(account: OfficeAccount, changes: readonly EntryChange[], options: SaveOptions = {}): Promise<{ refused: SaveOutcome } | { checked: Checked[] }> {
@@ -65,6 +71,9 @@ async function prepare(account: OfficeAccount, changes: readonly EntryChange[], 
     }
     // Both the entry as it was and as it would be must lie in the account's province.
     if (existing && !covers(scope, index.provinceOf(existing))) return { refused: refuse(403, 'outside-province', `${file} belongs to another province`) };
+    if (change.kind === 'producers' && !options.bankAccountConfirmedByPhone && changesBankAccount(existing?.data.bankAccount, change.data.bankAccount)) {
+      errors.push({ entry: file, path: 'bankAccount', message: BANK_PHONE_CONFIRMATION_MESSAGE });
+    }
     const schema = checkSchema(change.kind, change.data);
     if (!schema.ok) {
       errors.push(...schema.errors.map((error) => ({ ...error, entry: file })));
@@ -98,8 +107,8 @@ async function prepare(account: OfficeAccount, changes: readonly EntryChange[], 
 }
 
 /** The messages a save would answer with, for the form to show before saving; nothing is written. */
-export async function checkChanges(account: OfficeAccount, changes: readonly EntryChange[]): Promise<SaveOutcome> {
-  const prepared = await prepare(account, changes);
+export async function checkChanges(account: OfficeAccount, changes: readonly EntryChange[], options: SaveOptions = {}): Promise<SaveOutcome> {
+  const prepared = await prepare(account, changes, options);
   return 'refused' in prepared ? prepared.refused : { ok: true, files: prepared.checked.map(({ file }) => file) };
 }
 

@@ -1,6 +1,7 @@
 import { todayInVietnam } from '../../lib/dates.ts';
+import { BANK_PHONE_CONFIRMATION_MESSAGE, bankNoticeAddress } from '../../lib/office/bank-account-change.ts';
 import { entryFile } from '../../lib/office/entry-kinds.ts';
-import { covers, NATIONAL } from '../../lib/office/scope.ts';
+import { covers } from '../../lib/office/scope.ts';
 import { productPath } from '../../lib/paths.ts';
 import { PHOTO_FOLDER } from '../../lib/photos.ts';
 import { applyAcceptance, BANK_ACCOUNT } from '../../lib/suggestions/accept.ts';
@@ -19,7 +20,7 @@ import {
   suggestionFiles,
   type Suggestion,
 } from '../suggestions/store.ts';
-import type { OfficeAccount } from './accounts.ts';
+import { officeName, type OfficeAccount } from './accounts.ts';
 import type { IndexedEntry } from './entry-index.ts';
 import { saveChanges, type SaveOutcome } from './save-changes.ts';
 import { entryIndex } from './workspace.ts';
@@ -95,7 +96,6 @@ export interface DecisionInput {
   texts: Record<string, string>;
 }
 
-const officeName = (account: OfficeAccount) => (account.province === NATIONAL ? 'Văn phòng Điều phối OCOP Trung ương' : `Văn phòng OCOP ${account.province}`);
 const refuse = (status: Extract<DecisionOutcome, { ok: false }>['status'], error: string, message?: string, errors?: Record<string, string>): DecisionOutcome => ({ ok: false, status, error, message, errors });
 
 export async function decideOnSuggestion(account: OfficeAccount, id: string, input: DecisionInput): Promise<DecisionOutcome> {
@@ -143,7 +143,7 @@ export async function decideOnSuggestion(account: OfficeAccount, id: string, inp
     .map(({ files: _files, ...photo }) => ({ ...photo, alt: (input.texts[`alt.${photo.file}`] ?? photo.alt ?? '').trim() }));
   if (!Object.keys(values).length && !photos.length && !Object.keys(errors).length) return refuse(422, 'nothing-chosen', 'choose what to accept, or reject the suggestion with a reason');
   if (BANK_ACCOUNT in values && input.texts.bankConfirmedByPhone !== 'yes') {
-    errors.bankConfirmedByPhone = 'Một tài khoản nhận tiền mới chỉ được nhận sau khi gọi điện xác nhận với chủ thể.';
+    errors.bankConfirmedByPhone = BANK_PHONE_CONFIRMATION_MESSAGE;
   }
   if (suggestion.verification === 'call' && input.texts.producerCalled !== 'yes') {
     errors.producerCalled = 'Đề xuất chưa được xác minh: hãy gọi điện cho chủ thể trước khi nhận.';
@@ -162,15 +162,16 @@ export async function decideOnSuggestion(account: OfficeAccount, id: string, inp
       { kind: 'products' as const, id: product.id, data: result.product.data, body: result.product.body, base: product.hash, attachments },
       ...(result.producer ? [{ kind: 'producers' as const, id: producer.id, data: result.producer, base: producer.hash }] : []),
     ];
-    outcome = await saveChanges(account, changes, `Nhận đề xuất của chủ thể "${facts.producerName}" cho sản phẩm "${facts.productName}" (${entryFile('products', product.id)})`);
+    outcome = await saveChanges(account, changes, `Nhận đề xuất của chủ thể "${facts.producerName}" cho sản phẩm "${facts.productName}" (${entryFile('products', product.id)})`, {
+      bankAccountConfirmedByPhone: result.bankAccountChanged,
+    });
     if (!outcome.ok) {
       await releaseSuggestion(db, id);
       return refuse(outcome.status, outcome.error, outcome.message, Object.fromEntries((outcome.errors ?? []).map((error) => [error.path, `${error.entry}: ${error.message}`])));
     }
     accepted = [...rows.filter((row) => row.field.key in values).map((row) => row.field.label.vi), ...(photos.length ? ['ảnh'] : [])];
     if (result.bankAccountChanged) {
-      const before = producer.data.bankAccount as { noticeEmail?: string } | undefined;
-      const onFile = (producer.data.contacts as { email?: string } | undefined)?.email ?? before?.noticeEmail;
+      const onFile = bankNoticeAddress(producer.data);
       const number = String((values[BANK_ACCOUNT] as { accountNumber: string }).accountNumber);
       if (onFile) mails.push(bankAccountNotice(onFile, { ...facts, office: officeName(account), accountEnding: number.slice(-4) }));
     }
