@@ -20,6 +20,7 @@ import { publicOrigin } from './public-origin.ts';
 import { forgetEndedWindows, takeCheckout } from './store/checkout-limits.ts';
 import { openOrderStore } from './store/open.ts';
 import { onShutdown } from './shutdown.ts';
+import { forgetUnconfirmed } from './suggestions/store.ts';
 import type { SqlDatabase } from './store/sql.ts';
 import { expireUnpaid } from './store/transfer-orders.ts';
 
@@ -91,6 +92,9 @@ async function backgroundRound(db: SqlDatabase) {
     const expired = await expireUnpaid(db);
     if (expired) console.log(`orders: ${expired} unpaid order part(s) expired`);
     await forgetEndedWindows(db, checkoutRate());
+    // Suggestions nobody confirmed within the link's days go, with their photos and contacts.
+    const forgotten = await forgetUnconfirmed(db);
+    if (forgotten) console.log(`suggestions: ${forgotten} unconfirmed suggestion(s) forgotten`);
   } catch (error) {
     console.error('orders: expiry round failed:', error instanceof Error ? error.message : error);
   }

@@ -14,7 +14,7 @@ import { contentDirFrom } from '../photos/photo-files.ts';
 import { processPhotoInTurn } from '../photos/photo-upload.ts';
 import type { ProcessedPhoto } from '../photos/process-photo.ts';
 import { publicOrigin, refuseForeignOrigin } from '../public-origin.ts';
-import { CONFIRM_DAYS, createSuggestion, forgetUnconfirmed, type SuggestionPhoto, type SuggestionVerification } from './store.ts';
+import { CONFIRM_DAYS, createSuggestion, type SuggestionPhoto, type SuggestionVerification } from './store.ts';
 
 /**
  * A producer's suggestion as it arrives (the form of /cap-nhat/<slug>/, or its API): from the
@@ -117,6 +117,5 @@ export async function submitSuggestion(request: Request, product: Product, clien
         : undefined,
   );
   sendMailSoon(db);
-  await forgetUnconfirmed(db);
   return { ok: true, status: 201, ...stored };
 }
