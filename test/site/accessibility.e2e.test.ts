@@ -51,7 +51,8 @@ describe('accessibility', () => {
 
       for (const target of PAGES) {
         for (const locale of ['vi', 'en'] as const) {
-          it(`${target.name} (${locale}) has no serious or critical axe violations`, async () => {
+          // Side by side (vitest's maxConcurrency): the browser analyses one page while the server sends another.
+          it.concurrent(`${target.name} (${locale}) has no serious or critical axe violations`, async ({ expect }) => {
             const page = await context.newPage();
             try {
               const response = await page.goto(`${baseUrl}${target[locale]}`);

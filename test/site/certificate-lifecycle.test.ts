@@ -40,8 +40,8 @@ function writeProduct(content: string, slug: string, name: string, certificate: 
   writeFileSync(path.join(content, `products/${slug}.md`), serialiseContent(file, { ...rest, name, slug, producer, certificate: certificate(raw) }, body));
 }
 
-beforeAll(() => {
-  const build = buildFixtureSite(
+beforeAll(async () => {
+  const build = await buildFixtureSite(
     work,
     (content) => {
       const producer = readFileSync(path.join(content, 'producers/co-so-mau.yaml'), 'utf8');

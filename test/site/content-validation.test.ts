@@ -28,7 +28,7 @@ const PRODUCER = 'producers/co-so-mau.yaml';
 
 describe('content validation fails the build, naming file and field', () => {
   it('builds the valid fixture (control) and shows its uploaded photos everywhere the product appears', async () => {
-    const { status, output } = buildWith('valid', () => {});
+    const { status, output } = await buildWith('valid', () => {});
     expect(status, output).toBe(0);
     const content = path.join(work, 'valid/content');
     const server = await startBuiltServer({ OCOP_CONTENT_DIR: content }, path.join(work, 'valid/dist'));
@@ -93,8 +93,9 @@ describe('content validation fails the build, naming file and field', () => {
     ],
   ];
 
-  it.each(cases)('%s', (name, mutate, file, fieldMessage) => {
-    const { status, output } = buildWith(name.replace(/\W+/g, '-'), mutate);
+  // Side by side (vitest's maxConcurrency): each build is a process of its own, in its own folders.
+  it.concurrent.for(cases)('%s', async ([name, mutate, file, fieldMessage], { expect }) => {
+    const { status, output } = await buildWith(name.replace(/\W+/g, '-'), mutate);
     expect(status, output).not.toBe(0);
     expect(output).toContain(file);
     expect(output).toMatch(fieldMessage);

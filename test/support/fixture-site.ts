@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -24,17 +24,23 @@ export interface FixtureBuild {
   dist: string;
 }
 
-/** Copies the fixture into `dir`/content, lets `mutate` change it, and runs `astro build` on it. */
-export function buildFixtureSite(dir: string, mutate: (content: string) => void, env: Record<string, string> = {}): FixtureBuild {
+/**
+ * Copies the fixture into `dir`/content, lets `mutate` change it, and runs `astro build` on it, in a
+ * process of its own (not blocking: several can build side by side).
+ */
+export async function buildFixtureSite(dir: string, mutate: (content: string) => void, env: Record<string, string> = {}): Promise<FixtureBuild> {
   const content = path.join(dir, 'content');
   const dist = path.join(dir, 'dist');
   cpSync(MINIMAL_CONTENT, content, { recursive: true });
   mutate(content);
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, OCOP_CONTENT_DIR: content, OCOP_OUT_DIR: dist, OCOP_CACHE_DIR: path.join(dir, 'cache'), ...env },
+  const { status, stdout, stderr } = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env: { ...process.env, OCOP_CONTENT_DIR: content, OCOP_OUT_DIR: dist, OCOP_CACHE_DIR: path.join(dir, 'cache'), ...env } },
+      (_error, out, err) => resolve({ status: child.exitCode, stdout: out, stderr: err }),
+    );
   });
   // CI forces colour; messages are matched as text, so the terminal's escape codes go.
-  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`), content, dist };
+  return { status, output: stripVTControlCharacters(`${stdout}\n${stderr}`), content, dist };
 }
