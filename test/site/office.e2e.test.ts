@@ -145,6 +145,27 @@ describe('an office keeps its catalogue current from a phone', () => {
     await page.getByRole('heading', { name: 'Ngoài phạm vi tài khoản' }).waitFor();
   });
 
+  it("saves a producer's new bank account only with the phone confirmation ticked", async () => {
+    const producerFile = () => readFileSync(path.join(site.contentDir, 'producers', 'cong-ty-tnhh-nam-huy.yaml'), 'utf8');
+    await page.goto(`${site.url}/quan-ly/chu-the/cong-ty-tnhh-nam-huy/`);
+    await page.locator('astro-island:not([ssr])').first().waitFor();
+    const tick = page.getByLabel('Đã gọi điện xác nhận tài khoản nhận tiền mới với chủ thể');
+    await page.getByRole('button', { name: 'Thêm tài khoản nhận chuyển khoản (vietqr)' }).click();
+    await page.getByLabel('Mã ngân hàng (BIN NAPAS)').fill('970436');
+    await page.getByLabel('Số tài khoản').fill('0123456789');
+    await page.getByLabel('Tên chủ tài khoản').fill('CONG TY TNHH NAM HUY');
+    await tick.waitFor();
+    const before = { text: producerFile(), commits: commits() };
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Một tài khoản nhận tiền mới chỉ được nhận sau khi gọi điện xác nhận với chủ thể.').first().waitFor();
+    expect({ text: producerFile(), commits: commits() }).toEqual(before);
+    await tick.check();
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText(/^Đã lưu tài khoản nhận tiền, xác nhận qua điện thoại hôm nay/).waitFor();
+    expect(commits()).toBe(before.commits + 1);
+    expect(producerFile()).toMatch(/accountNumber: "0123456789"\n {2}accountName: CONG TY TNHH NAM HUY\n {2}confirmedOn: \d{4}-\d{2}-\d{2}/);
+  });
+
   it('passes axe on the list and the form', async () => {
     for (const pathname of ['/quan-ly/san-pham/', `/quan-ly/san-pham/${SLUG}/`]) {
       await page.goto(`${site.url}${pathname}`);

@@ -93,7 +93,7 @@ const COMMON: Record<string, Label> = {
   'bankAccount.accountName': { label: 'Tên chủ tài khoản', hint: 'Viết hoa không dấu, như ngân hàng hiển thị.' },
   'bankAccount.noticeEmail': { label: 'Email nhận thông báo đơn hàng' },
   'bankAccount.sample': { label: 'Tài khoản mẫu (không có thật)' },
-  'bankAccount.confirmedOn': { label: 'Ngày gọi điện xác nhận tài khoản với chủ thể', hint: 'Tài khoản thật chỉ nhận chuyển khoản khi có ngày này (ghi khi nhận đề xuất của chủ thể).' },
+  'bankAccount.confirmedOn': { label: 'Ngày gọi điện xác nhận tài khoản với chủ thể', hint: 'Tài khoản thật chỉ nhận chuyển khoản khi có ngày này. Máy chủ tự ghi ngày khi tài khoản mới được lưu kèm xác nhận đã gọi điện.' },
   operator: { label: 'Đơn vị vận hành' },
   openingHours: { label: 'Giờ mở cửa' },
   description: { label: 'Mô tả' },
