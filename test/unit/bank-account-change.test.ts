@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bankNoticeAddress, changesBankAccount, confirmedByPhone } from '../../src/lib/office/bank-account-change.ts';
+import { changesBankAccount, confirmedByPhone } from '../../src/lib/office/bank-account-change.ts';
+import { addressOnFile } from '../../src/lib/suggestions/submission.ts';
 
 const account = { bin: '970436', accountNumber: '0123456789', accountName: 'HTX AN PHU' };
 
@@ -23,8 +24,8 @@ describe('bank account changes', () => {
   });
 
   it('tells the e-mail on file, else the old notice address', () => {
-    expect(bankNoticeAddress({ contacts: { email: 'a@example.vn' }, bankAccount: { noticeEmail: 'b@example.vn' } })).toBe('a@example.vn');
-    expect(bankNoticeAddress({ contacts: {}, bankAccount: { noticeEmail: 'b@example.vn' } })).toBe('b@example.vn');
-    expect(bankNoticeAddress({ contacts: {} })).toBeUndefined();
+    expect(addressOnFile({ contacts: { email: 'a@example.vn' }, bankAccount: { noticeEmail: 'b@example.vn' } })).toBe('a@example.vn');
+    expect(addressOnFile({ contacts: {}, bankAccount: { noticeEmail: 'b@example.vn' } })).toBe('b@example.vn');
+    expect(addressOnFile({ contacts: {} })).toBeUndefined();
   });
 });

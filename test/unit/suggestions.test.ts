@@ -86,8 +86,8 @@ describe('reading a proposal', () => {
   });
 
   it('proves the sender by the e-mail on file, else the office calls', () => {
-    expect(verificationFor({ email: 'namhuy@example.vn', phone: '1' })).toEqual({ kind: 'email', to: 'namhuy@example.vn' });
-    expect(verificationFor({ phone: '0277 3851 234' })).toEqual({ kind: 'call', phone: '0277 3851 234' });
+    expect(verificationFor({ contacts: { email: 'namhuy@example.vn', phone: '1' } })).toEqual({ kind: 'email', to: 'namhuy@example.vn' });
+    expect(verificationFor({ contacts: { phone: '0277 3851 234' } })).toEqual({ kind: 'call', phone: '0277 3851 234' });
     expect(verificationFor({})).toEqual({ kind: 'call' });
   });
 

@@ -23,9 +23,3 @@ export function changesBankAccount(before: unknown, after: unknown): boolean {
 export function confirmedByPhone(account: Record<string, unknown>, today: string): Record<string, unknown> {
   return account.sample === true ? account : { ...account, confirmedOn: today };
 }
-
-/** Who hears of a change: the producer's e-mail on file before it, else the old account's notice address. */
-export function bankNoticeAddress(producer: Record<string, unknown>): string | undefined {
-  const email = asRecord(producer.contacts)?.email ?? asRecord(producer.bankAccount)?.noticeEmail;
-  return typeof email === 'string' && email ? email : undefined;
-}

@@ -1,3 +1,4 @@
+import { confirmedByPhone } from '../office/bank-account-change.ts';
 import type { ProductPhoto } from '../photos.ts';
 import { fieldByKey, STORY_PUNCTUATION, type ProposedValues } from './fields.ts';
 
@@ -47,7 +48,7 @@ export function applyAcceptance(product: EntryData, producer: Record<string, unk
     else if (key === 'price') data.price = value;
     else if (key === BANK_ACCOUNT) {
       const before = record(producer.bankAccount);
-      producerData.bankAccount = { ...record(value), ...(typeof before.noticeEmail === 'string' && { noticeEmail: before.noticeEmail }), confirmedOn: meta.today };
+      producerData.bankAccount = confirmedByPhone({ ...record(value), ...(typeof before.noticeEmail === 'string' && { noticeEmail: before.noticeEmail }) }, meta.today);
       producerChanged = bankAccountChanged = true;
     } else if (field.target === 'producer') {
       producerData[head] = { ...record(producerData[head]), [part]: value };

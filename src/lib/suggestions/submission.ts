@@ -63,8 +63,20 @@ export const filledHoneypot = (form: Readonly<Record<string, string | undefined>
 /** How the submission is proven to come from the producer: a link to the address on file, or the office's call. */
 export type Verification = { kind: 'email'; to: string } | { kind: 'call'; phone?: string };
 
-/** From the producer file's contacts: an e-mail gets a confirmation link; a phone (or nothing) means the office calls first. */
-export function verificationFor(onFile: { email?: string; phone?: string; noticeEmail?: string }): Verification {
-  const to = onFile.email ?? onFile.noticeEmail;
-  return to ? { kind: 'email', to } : { kind: 'call', ...(onFile.phone && { phone: onFile.phone }) };
+const textAt = (value: unknown, key: string): string | undefined => {
+  const text = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof text === 'string' && text.trim() ? text.trim() : undefined;
+};
+
+/**
+ * The producer's e-mail on file (its contacts', else its bank account's notice address): where a
+ * confirmation link goes, and who hears of a change of bank account.
+ */
+export const addressOnFile = (producer: Record<string, unknown>): string | undefined => textAt(producer.contacts, 'email') ?? textAt(producer.bankAccount, 'noticeEmail');
+
+/** From the producer's file: an e-mail gets a confirmation link; a phone (or nothing) means the office calls first. */
+export function verificationFor(producer: Record<string, unknown>): Verification {
+  const to = addressOnFile(producer);
+  const phone = textAt(producer.contacts, 'phone');
+  return to ? { kind: 'email', to } : { kind: 'call', ...(phone && { phone }) };
 }

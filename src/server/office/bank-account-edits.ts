@@ -1,7 +1,9 @@
 import { todayInVietnam } from '../../lib/dates.ts';
-import { bankNoticeAddress, changesBankAccount, confirmedByPhone } from '../../lib/office/bank-account-change.ts';
+import { changesBankAccount, confirmedByPhone } from '../../lib/office/bank-account-change.ts';
 import type { EntryKind } from '../../lib/office/entry-kinds.ts';
+import type { OutgoingMail } from '../../lib/payments/transfer-order.ts';
 import { bankAccountNotice } from '../../lib/suggestions/mail.ts';
+import { addressOnFile } from '../../lib/suggestions/submission.ts';
 import { getOrderStore, sendMailSoon } from '../payments.ts';
 import { enqueueMail } from '../store/outbox.ts';
 import { officeName, type OfficeAccount } from './accounts.ts';
@@ -25,13 +27,22 @@ export function bankAccountEdit(kind: EntryKind, existing: IndexedEntry | undefi
   return { data: { ...data, bankAccount: confirmedByPhone(data.bankAccount as Record<string, unknown>, todayInVietnam()) }, changed, confirmed: true };
 }
 
-/** Queues the notice of a confirmed change to the producer's address on file (if it has one). */
+/**
+ * The notice of a confirmed change, to the address on file before it (none without one): from the
+ * producer form here, or with an accepted suggestion's decision.
+ */
+export function bankAccountChangeNotice(account: OfficeAccount, producerBefore: Record<string, unknown>, producerAfter: Record<string, unknown>): OutgoingMail | undefined {
+  const to = addressOnFile(producerBefore);
+  if (!to) return undefined;
+  const number = String((producerAfter.bankAccount as { accountNumber?: unknown } | undefined)?.accountNumber ?? '');
+  return bankAccountNotice(to, { producerName: String(producerAfter.name ?? producerBefore.name), office: officeName(account), accountEnding: number.slice(-4) });
+}
+
+/** Queues that notice for a change saved from the producer form. */
 export async function tellOfBankAccountChange(account: OfficeAccount, before: IndexedEntry | undefined, after: Record<string, unknown>): Promise<void> {
-  const to = before && bankNoticeAddress(before.data);
-  if (!to) return;
-  const number = String((after.bankAccount as { accountNumber?: unknown }).accountNumber ?? '');
+  const notice = before && bankAccountChangeNotice(account, before.data, after);
+  if (!notice) return;
   const db = await getOrderStore();
-  const notice = bankAccountNotice(to, { producerName: String(after.name ?? before.id), office: officeName(account), accountEnding: number.slice(-4) });
   await enqueueMail(db, notice, new Date().toISOString());
   sendMailSoon(db);
 }

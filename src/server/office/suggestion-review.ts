@@ -1,12 +1,12 @@
 import { todayInVietnam } from '../../lib/dates.ts';
-import { BANK_PHONE_CONFIRMATION_MESSAGE, bankNoticeAddress } from '../../lib/office/bank-account-change.ts';
+import { BANK_PHONE_CONFIRMATION_MESSAGE } from '../../lib/office/bank-account-change.ts';
 import { entryFile } from '../../lib/office/entry-kinds.ts';
 import { covers } from '../../lib/office/scope.ts';
 import { productPath } from '../../lib/paths.ts';
 import { PHOTO_FOLDER } from '../../lib/photos.ts';
 import { applyAcceptance, BANK_ACCOUNT } from '../../lib/suggestions/accept.ts';
 import { describeValue, fieldByKey, hasControlCharacter, inputTexts, publishedValue, readField, type SuggestionField } from '../../lib/suggestions/fields.ts';
-import { bankAccountNotice, decisionMail, type SuggestionMailFacts } from '../../lib/suggestions/mail.ts';
+import { decisionMail, type SuggestionMailFacts } from '../../lib/suggestions/mail.ts';
 import type { OutgoingMail } from '../../lib/payments/transfer-order.ts';
 import { getOrderStore, sendMailSoon } from '../payments.ts';
 import { publicOrigin } from '../public-origin.ts';
@@ -21,6 +21,7 @@ import {
   type Suggestion,
 } from '../suggestions/store.ts';
 import { officeName, type OfficeAccount } from './accounts.ts';
+import { bankAccountChangeNotice } from './bank-account-edits.ts';
 import type { IndexedEntry } from './entry-index.ts';
 import { saveChanges, type SaveOutcome } from './save-changes.ts';
 import { entryIndex } from './workspace.ts';
@@ -170,11 +171,8 @@ export async function decideOnSuggestion(account: OfficeAccount, id: string, inp
       return refuse(outcome.status, outcome.error, outcome.message, Object.fromEntries((outcome.errors ?? []).map((error) => [error.path, `${error.entry}: ${error.message}`])));
     }
     accepted = [...rows.filter((row) => row.field.key in values).map((row) => row.field.label.vi), ...(photos.length ? ['ảnh'] : [])];
-    if (result.bankAccountChanged) {
-      const onFile = bankNoticeAddress(producer.data);
-      const number = String((values[BANK_ACCOUNT] as { accountNumber: string }).accountNumber);
-      if (onFile) mails.push(bankAccountNotice(onFile, { ...facts, office: officeName(account), accountEnding: number.slice(-4) }));
-    }
+    const notice = result.producer && result.bankAccountChanged ? bankAccountChangeNotice(account, producer.data, result.producer) : undefined;
+    if (notice) mails.push(notice);
   } catch (error) {
     await releaseSuggestion(db, id);
     throw error;

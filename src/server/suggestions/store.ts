@@ -145,7 +145,7 @@ export async function createSuggestion(
 
 /**
  * Forgets suggestions nobody confirmed within the link's days, with their photos: the address on
- * file never answered, so they would wait for ever. Run at each new suggestion.
+ * file never answered, so they would wait for ever. Run by the server's background round (payments.ts).
  */
 export async function forgetUnconfirmed(db: SqlDatabase, now = Date.now()): Promise<number> {
   return db.transaction(async (tx) => {

@@ -30,12 +30,10 @@ export type SubmitOutcome =
 const FORM_OVERHEAD_BYTES = 256 * 1024;
 const FORM_TYPES = new Set(['multipart/form-data', 'application/x-www-form-urlencoded']);
 
-/** The producer file as it is now in the content folder: the address a confirmation goes to. */
-async function contactsOnFile(producerId: string): Promise<{ email?: string; phone?: string; noticeEmail?: string }> {
+/** The producer file as it is now in the content folder (not as published): where a confirmation goes. */
+async function producerOnFile(producerId: string): Promise<Record<string, unknown>> {
   const text = await readFile(path.join(contentDirFrom(), 'producers', `${producerId}.yaml`), 'utf8').catch(() => '');
-  const data = (text ? (yaml.load(text) as Record<string, Record<string, unknown>> | null) : null) ?? {};
-  const pick = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-  return { email: pick(data.contacts?.email), phone: pick(data.contacts?.phone), noticeEmail: pick(data.bankAccount?.noticeEmail) };
+  return (text ? (yaml.load(text) as Record<string, unknown> | null) : null) ?? {};
 }
 
 type Refusal = Extract<SubmitOutcome, { ok: false }>;
@@ -89,7 +87,7 @@ export async function submitSuggestion(request: Request, product: Product, clien
   const { submission } = read;
   const alt = submission.photoAlt ?? product.data.name;
   const photos: SuggestionPhoto[] = processed.map(({ photo, files }) => ({ ...photo, alt, files: files.map((file) => file.name) }));
-  const verification = verificationFor(await contactsOnFile(product.producer.id));
+  const verification = verificationFor(await producerOnFile(product.producer.id));
   const origin = publicOrigin();
   const db = await getOrderStore();
   const stored = await createSuggestion(
